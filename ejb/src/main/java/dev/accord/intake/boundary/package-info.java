@@ -1,0 +1,2 @@
+/** Where accepted leads leave the broker and enter routing. */
+package dev.accord.intake.boundary;

@@ -1,0 +1,225 @@
+package dev.accord.leads.entity;
+
+import dev.accord.organisation.entity.Rep;
+import dev.accord.organisation.entity.Team;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A lead Accord accepted, with the decision that scored and routed it, so anyone can ask later why
+ * it went where it went.
+ */
+@Entity
+@Table(name = "sales_lead")
+public class Lead {
+
+  @Id private UUID id;
+
+  @Column(name = "intake_source")
+  private String intakeSource;
+
+  @Column(name = "external_id")
+  private String externalId;
+
+  @Column(name = "received_at")
+  private Instant receivedAt;
+
+  @Column(name = "decided_at")
+  private Instant decidedAt;
+
+  @Enumerated(EnumType.STRING)
+  private LeadStatus status;
+
+  private String email;
+
+  @Column(name = "first_name")
+  private String firstName;
+
+  @Column(name = "last_name")
+  private String lastName;
+
+  private String company;
+
+  private String title;
+
+  private Integer employees;
+
+  private String country;
+
+  private String phone;
+
+  @Column(name = "lead_source")
+  private String leadSource;
+
+  @Column(name = "requested_action")
+  private String requestedAction;
+
+  @Column(name = "fit_score")
+  private int fitScore;
+
+  @Column(name = "engagement_score")
+  private int engagementScore;
+
+  private String grade;
+
+  @ManyToOne(fetch = FetchType.EAGER)
+  @JoinColumn(name = "team_id")
+  private Team team;
+
+  @ManyToOne(fetch = FetchType.EAGER)
+  @JoinColumn(name = "rep_id")
+  private Rep rep;
+
+  @Column(name = "rulebook_version")
+  private String rulebookVersion;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "lead_reason", joinColumns = @JoinColumn(name = "lead_id"))
+  @OrderColumn(name = "position")
+  private List<ScoreReason> reasons = new ArrayList<>();
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "lead_candidate", joinColumns = @JoinColumn(name = "lead_id"))
+  @OrderColumn(name = "position")
+  private List<RoutingCandidate> candidates = new ArrayList<>();
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "lead_event", joinColumns = @JoinColumn(name = "lead_id"))
+  @OrderColumn(name = "position")
+  private List<LeadEvent> history = new ArrayList<>();
+
+  protected Lead() {}
+
+  /** The contact as the intake channel normalised it. */
+  public record Contact(
+      String email,
+      String firstName,
+      String lastName,
+      String company,
+      String title,
+      Integer employees,
+      String country,
+      String phone,
+      String leadSource,
+      String requestedAction) {}
+
+  /** The scores and grade the rulebook gave, with the rules behind them. */
+  public record Score(
+      int fit, int engagement, String grade, List<ScoreReason> reasons, String rulebookVersion) {}
+
+  public Lead(
+      UUID id,
+      String intakeSource,
+      String externalId,
+      Instant receivedAt,
+      Contact contact,
+      Score score,
+      Instant decidedAt) {
+    this.id = id;
+    this.intakeSource = intakeSource;
+    this.externalId = externalId;
+    this.receivedAt = receivedAt;
+    this.email = contact.email();
+    this.firstName = contact.firstName();
+    this.lastName = contact.lastName();
+    this.company = contact.company();
+    this.title = contact.title();
+    this.employees = contact.employees();
+    this.country = contact.country();
+    this.phone = contact.phone();
+    this.leadSource = contact.leadSource();
+    this.requestedAction = contact.requestedAction();
+    this.fitScore = score.fit();
+    this.engagementScore = score.engagement();
+    this.grade = score.grade();
+    this.reasons.addAll(score.reasons());
+    this.rulebookVersion = score.rulebookVersion();
+    this.decidedAt = decidedAt;
+    this.status = LeadStatus.UNROUTED;
+  }
+
+  /** Records that the lead went to this rep of this team, with every rep that was considered. */
+  public void assignTo(Team team, Rep rep, List<RoutingCandidate> considered) {
+    this.team = team;
+    this.rep = rep;
+    this.candidates.clear();
+    this.candidates.addAll(considered);
+    this.status = rep == null ? LeadStatus.UNROUTED : LeadStatus.ROUTED;
+  }
+
+  public void record(LeadEvent event) {
+    history.add(event);
+  }
+
+  public UUID getId() {
+    return id;
+  }
+
+  public String getIntakeSource() {
+    return intakeSource;
+  }
+
+  public String getExternalId() {
+    return externalId;
+  }
+
+  public Instant getReceivedAt() {
+    return receivedAt;
+  }
+
+  public Instant getDecidedAt() {
+    return decidedAt;
+  }
+
+  public LeadStatus getStatus() {
+    return status;
+  }
+
+  public Contact getContact() {
+    return new Contact(
+        email,
+        firstName,
+        lastName,
+        company,
+        title,
+        employees,
+        country,
+        phone,
+        leadSource,
+        requestedAction);
+  }
+
+  public Score getScore() {
+    return new Score(fitScore, engagementScore, grade, List.copyOf(reasons), rulebookVersion);
+  }
+
+  public Team getTeam() {
+    return team;
+  }
+
+  public Rep getRep() {
+    return rep;
+  }
+
+  public List<RoutingCandidate> getCandidates() {
+    return List.copyOf(candidates);
+  }
+
+  public List<LeadEvent> getHistory() {
+    return List.copyOf(history);
+  }
+}

@@ -1,0 +1,9 @@
+package dev.accord.leads.entity;
+
+/** Where a lead stands in its life with Accord. */
+public enum LeadStatus {
+  /** Scored and assigned to a rep. */
+  ROUTED,
+  /** Scored, but no team or no available rep could take it; it waits for a person to route it. */
+  UNROUTED
+}

@@ -1,0 +1,76 @@
+package dev.accord.organisation.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import java.time.ZoneId;
+
+/** A sales rep who receives leads from their team's rotation. */
+@Entity
+public class Rep {
+
+  @Id private String id;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "team_id")
+  private Team team;
+
+  private String name;
+
+  private String email;
+
+  @Column(name = "time_zone")
+  private String timeZone;
+
+  private boolean available;
+
+  /** The team's assignment number of the last lead this rep received; null if none yet. */
+  @Column(name = "last_assignment")
+  private Long lastAssignment;
+
+  protected Rep() {}
+
+  public Rep(String id, Team team, String name, String email, ZoneId timeZone) {
+    this.id = id;
+    this.team = team;
+    this.name = name;
+    this.email = email;
+    this.timeZone = timeZone.getId();
+    this.available = true;
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public Team getTeam() {
+    return team;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public ZoneId getTimeZone() {
+    return ZoneId.of(timeZone);
+  }
+
+  public boolean isAvailable() {
+    return available;
+  }
+
+  public Long getLastAssignment() {
+    return lastAssignment;
+  }
+
+  public void receivedLead(long assignment) {
+    this.lastAssignment = assignment;
+  }
+}

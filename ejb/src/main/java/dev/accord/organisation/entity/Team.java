@@ -1,0 +1,49 @@
+package dev.accord.organisation.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import java.time.ZoneId;
+
+/** A sales team that owns a territory and shares its leads among its reps in rotation. */
+@Entity
+public class Team {
+
+  @Id private String id;
+
+  private String name;
+
+  @Column(name = "time_zone")
+  private String timeZone;
+
+  @Column(name = "assignment_counter")
+  private long assignmentCounter;
+
+  protected Team() {}
+
+  public Team(String id, String name, ZoneId timeZone) {
+    this.id = id;
+    this.name = name;
+    this.timeZone = timeZone.getId();
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public ZoneId getTimeZone() {
+    return ZoneId.of(timeZone);
+  }
+
+  /**
+   * Counts one more lead handed out by this team; the value orders reps in the rotation. Callers
+   * hold a write lock on the team, so two leads never get the same number.
+   */
+  public long nextAssignment() {
+    return ++assignmentCounter;
+  }
+}

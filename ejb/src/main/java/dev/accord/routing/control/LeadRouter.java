@@ -1,0 +1,154 @@
+package dev.accord.routing.control;
+
+import dev.accord.leads.entity.Lead;
+import dev.accord.leads.entity.LeadEvent;
+import dev.accord.leads.entity.RoutingCandidate;
+import dev.accord.leads.entity.ScoreReason;
+import dev.accord.organisation.entity.Rep;
+import dev.accord.organisation.entity.Team;
+import dev.accord.platform.database.DatabaseSchema;
+import dev.accord.routes.intake.IncomingLead;
+import dev.accord.rulebook.control.LiveRulebook;
+import dev.accord.rules.decision.Decision;
+import dev.accord.rules.routing.RepInRotation;
+import dev.accord.rules.routing.RotationPick;
+import dev.accord.rules.routing.TeamRotation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * Turns an accepted lead into a decided, assigned and persisted one. It runs inside the consumer's
+ * transaction, so the lead is stored exactly when its message is consumed; a repeat of a lead
+ * already stored changes nothing but its history.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class LeadRouter {
+
+  private static final Logger LOG = Logger.getLogger(LeadRouter.class.getName());
+
+  @PersistenceContext EntityManager em;
+
+  @Inject LiveRulebook rulebook;
+
+  @Inject Clock clock;
+
+  @Inject DatabaseSchema schema;
+
+  public void route(IncomingLead incoming) {
+    schema.awaitMigration();
+    Lead existing = em.find(Lead.class, incoming.leadId());
+    if (existing != null) {
+      existing.record(
+          new LeadEvent(
+              clock.instant(),
+              LeadEvent.Type.RESUBMITTED,
+              "Submitted again by "
+                  + incoming.intakeSource()
+                  + " with the same externalId; the first submission stands"));
+      return;
+    }
+    Decision decision = rulebook.decide(LeadFacts.from(incoming));
+    Lead lead =
+        new Lead(
+            incoming.leadId(),
+            incoming.intakeSource(),
+            incoming.externalId(),
+            incoming.receivedAt(),
+            LeadFacts.contactOf(incoming),
+            new Lead.Score(
+                decision.fit(),
+                decision.engagement(),
+                decision.grade().name(),
+                decision.reasons().stream()
+                    .map(r -> new ScoreReason(r.concern().name(), r.rule(), r.points()))
+                    .toList(),
+                decision.rulebookVersion()),
+            clock.instant());
+    lead.record(
+        new LeadEvent(
+            incoming.receivedAt(),
+            LeadEvent.Type.RECEIVED,
+            "Received from " + incoming.intakeSource()));
+    lead.record(
+        new LeadEvent(
+            clock.instant(),
+            LeadEvent.Type.SCORED,
+            "Fit "
+                + decision.fit()
+                + ", engagement "
+                + decision.engagement()
+                + ", grade "
+                + decision.grade()
+                + " by rulebook "
+                + decision.rulebookVersion()));
+    assign(lead, decision);
+    em.persist(lead);
+    LOG.fine(() -> "Lead " + lead.getId() + " " + lead.getStatus());
+  }
+
+  private void assign(Lead lead, Decision decision) {
+    if (decision.team().isEmpty()) {
+      lead.record(
+          new LeadEvent(
+              clock.instant(),
+              LeadEvent.Type.UNROUTED,
+              "No routing rule chose a team for country " + lead.getContact().country()));
+      return;
+    }
+    String teamId = decision.team().get();
+    // The write lock serialises the rotation of one team across consumers and nodes.
+    Team team = em.find(Team.class, teamId, LockModeType.PESSIMISTIC_WRITE);
+    if (team == null) {
+      lead.record(
+          new LeadEvent(
+              clock.instant(),
+              LeadEvent.Type.UNROUTED,
+              "The rulebook chose team '" + teamId + "', which does not exist"));
+      return;
+    }
+    List<Rep> reps =
+        em.createQuery("select r from Rep r where r.team = :team order by r.id", Rep.class)
+            .setParameter("team", team)
+            .getResultList();
+    RotationPick pick =
+        TeamRotation.pick(
+            reps.stream()
+                .map(
+                    r ->
+                        new RepInRotation(
+                            r.getId(), r.getName(), r.isAvailable(), r.getLastAssignment()))
+                .toList());
+    List<RoutingCandidate> considered =
+        pick.candidates().stream()
+            .map(c -> new RoutingCandidate(c.repId(), c.chosen(), c.reason()))
+            .toList();
+    Map<String, Rep> repsById =
+        reps.stream().collect(Collectors.toMap(Rep::getId, Function.identity()));
+    Rep chosen = pick.chosenRepId().map(repsById::get).orElse(null);
+    if (chosen != null) {
+      chosen.receivedLead(team.nextAssignment());
+    }
+    lead.assignTo(team, chosen, considered);
+    lead.record(
+        chosen == null
+            ? new LeadEvent(
+                clock.instant(),
+                LeadEvent.Type.UNROUTED,
+                "No rep of team " + team.getName() + " is available")
+            : new LeadEvent(
+                clock.instant(),
+                LeadEvent.Type.ASSIGNED,
+                "Assigned to " + chosen.getName() + " of team " + team.getName()));
+  }
+}

@@ -1,0 +1,2 @@
+/** Keeps the compiled rulebook the server decides with. */
+package dev.accord.rulebook.control;

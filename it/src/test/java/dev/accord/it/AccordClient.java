@@ -1,0 +1,69 @@
+package dev.accord.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Optional;
+
+/** Talks to Accord's HTTP API the way an intake integration would. */
+final class AccordClient {
+
+  static final String DEMO_KEY = "demo-4f9c2a7e51b8d3606e1f";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final URI base;
+
+  AccordClient() {
+    this.base = URI.create("http://localhost:" + System.getProperty("accord.it.http.port", "8180"));
+  }
+
+  /** An answer from the API with its body read as JSON. */
+  record Answer(int status, Optional<String> location, String contentType, JsonNode body) {}
+
+  Answer postLead(String json) {
+    return postLead(json, "Bearer " + DEMO_KEY);
+  }
+
+  Answer postLead(String json, String authorization) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve("/api/leads"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return send(request.build());
+  }
+
+  Answer getLead(String id) {
+    return send(
+        HttpRequest.newBuilder(base.resolve("/api/leads/" + id))
+            .header("Authorization", "Bearer " + DEMO_KEY)
+            .GET()
+            .build());
+  }
+
+  private Answer send(HttpRequest request) {
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      String body = response.body();
+      return new Answer(
+          response.statusCode(),
+          response.headers().firstValue("Location"),
+          response.headers().firstValue("Content-Type").orElse(""),
+          body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

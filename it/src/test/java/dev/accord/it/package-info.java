@@ -1,0 +1,2 @@
+/** Integration tests: the real EAR in a real WildFly with its embedded broker and database. */
+package dev.accord.it;

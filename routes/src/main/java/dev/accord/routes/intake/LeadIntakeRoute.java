@@ -1,0 +1,93 @@
+package dev.accord.routes.intake;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePattern;
+import org.apache.camel.Message;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * The HTTP/JSON intake flow: turns a raw JSON submission from an authenticated source into a
+ * validated {@link IncomingLead} on the leads queue, or into an {@link InvalidLeadException} for
+ * the waiting caller.
+ *
+ * <p>The caller sends the request body (a {@code String} or {@code byte[]}) with header {@link
+ * IntakeHeaders#INTAKE_SOURCE}; it gets back the {@link IncomingLead} as body and its id in header
+ * {@link IntakeHeaders#LEAD_ID}. Requires {@link IntakeRouteConfiguration} in the same context.
+ */
+public final class LeadIntakeRoute extends RouteBuilder {
+
+  static final String ROUTE_ID = "lead-intake";
+
+  // The body becomes the lead's JSON for the queue; the caller wants the lead itself back.
+  private static final String ACCEPTED_LEAD = "AccordAcceptedLead";
+
+  private final IntakeEndpoints endpoints;
+  private final Clock clock;
+  private final LeadSubmissionParser parser = new LeadSubmissionParser();
+  private final LeadSubmissionValidator validator = new LeadSubmissionValidator();
+
+  public LeadIntakeRoute(IntakeEndpoints endpoints, Clock clock) {
+    this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public void configure() {
+    from(endpoints.intake())
+        .routeId(ROUTE_ID)
+        .routeConfigurationId(IntakeRouteConfiguration.ID)
+        .process(this::parseLead)
+        .id("parse-lead")
+        .process(this::validateAndNormalise)
+        .id("validate-and-normalise")
+        .process(this::assignLeadId)
+        .id("assign-lead-id")
+        .process(this::encodeLead)
+        .id("encode-lead")
+        // InOnly even though the HTTP caller waits for an answer: the queue owes no reply.
+        .to(ExchangePattern.InOnly, endpoints.leadsQueue())
+        .id("queue-lead")
+        .setBody(exchangeProperty(ACCEPTED_LEAD))
+        .id("answer-with-lead");
+  }
+
+  private void parseLead(Exchange exchange) {
+    Message message = exchange.getMessage();
+    LeadSubmission submission =
+        message.getBody() instanceof String json
+            ? parser.parse(json)
+            : parser.parse(message.getBody(byte[].class));
+    message.setBody(submission);
+  }
+
+  private void validateAndNormalise(Exchange exchange) {
+    Message message = exchange.getMessage();
+    message.setBody(
+        validator.validate(
+            message.getBody(LeadSubmission.class),
+            message.getHeader(IntakeHeaders.INTAKE_SOURCE, String.class)));
+  }
+
+  private void assignLeadId(Exchange exchange) {
+    Message message = exchange.getMessage();
+    NormalisedSubmission submission = message.getBody(NormalisedSubmission.class);
+    UUID leadId =
+        submission.externalId() == null
+            ? UUID.randomUUID()
+            : LeadIds.forSubmission(submission.intakeSource(), submission.externalId());
+    message.setBody(submission.accept(leadId, Instant.now(clock)));
+    // The header's name is a valid JMS property name, so consumers can select on it.
+    message.setHeader(IntakeHeaders.LEAD_ID, leadId.toString());
+  }
+
+  private void encodeLead(Exchange exchange) {
+    IncomingLead lead = exchange.getMessage().getBody(IncomingLead.class);
+    exchange.setProperty(ACCEPTED_LEAD, lead);
+    // A String body makes camel-jms send a TextMessage, readable by any consumer.
+    exchange.getMessage().setBody(IncomingLeadCodec.toJson(lead));
+  }
+}

@@ -1,0 +1,106 @@
+package dev.accord.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * The rule files of a rulebook folder on disk and their fingerprint, read once so that the version
+ * names exactly what was compiled.
+ */
+final class RuleFolder {
+
+  // Decision tables (.xlsx, .csv) join by adding their extension here and drools-decisiontables to
+  // the module; KieFileSystem picks the resource type from the extension.
+  private static final List<String> RULE_FILE_EXTENSIONS = List.of(".drl");
+
+  private final Path root;
+  private final List<RuleFile> files;
+
+  private RuleFolder(Path root, List<RuleFile> files) {
+    this.root = root;
+    this.files = List.copyOf(files);
+  }
+
+  static RuleFolder read(Path folder) throws RulebookRejectedException {
+    Path root = folder.toAbsolutePath().normalize();
+    if (!Files.isDirectory(root)) {
+      throw RulebookRejectedException.of(".", 0, "the rulebook folder " + root + " does not exist");
+    }
+    List<RuleFile> files = new ArrayList<>();
+    // Deployments often point at a symlinked release folder; the JDK detects link cycles.
+    try (Stream<Path> paths = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
+      for (Path file : paths.filter(RuleFolder::isRuleFile).toList()) {
+        Path relative = root.relativize(file);
+        if (!isHidden(relative)) {
+          files.add(new RuleFile(slashed(relative), Files.readAllBytes(file)));
+        }
+      }
+    } catch (IOException | UncheckedIOException e) {
+      throw RulebookRejectedException.of(".", 0, "cannot read the rulebook folder: " + e);
+    }
+    if (files.isEmpty()) {
+      throw RulebookRejectedException.of(
+          ".", 0, "no rule files (" + String.join(", ", RULE_FILE_EXTENSIONS) + ") in " + root);
+    }
+    files.sort(Comparator.comparing(RuleFile::path));
+    return new RuleFolder(root, files);
+  }
+
+  Path root() {
+    return root;
+  }
+
+  List<RuleFile> files() {
+    return files;
+  }
+
+  /** {@code sha256:} and the first 12 hex digits of a digest over every file's path and content. */
+  String version() {
+    MessageDigest sha256;
+    try {
+      sha256 = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+    for (RuleFile file : files) {
+      // The length prefix keeps "a" + "bc" and "ab" + "c" from hashing alike.
+      sha256.update(
+          (file.path() + "\n" + file.content().length + "\n").getBytes(StandardCharsets.UTF_8));
+      sha256.update(file.content());
+    }
+    return "sha256:" + HexFormat.of().formatHex(sha256.digest()).substring(0, 12);
+  }
+
+  private static boolean isRuleFile(Path path) {
+    String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+    return Files.isRegularFile(path) && RULE_FILE_EXTENSIONS.stream().anyMatch(name::endsWith);
+  }
+
+  // Editors leave lock and backup files such as ".#fit.drl"; Drools skips dot files as well.
+  private static boolean isHidden(Path relative) {
+    for (Path part : relative) {
+      if (part.toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String slashed(Path relative) {
+    List<String> parts = new ArrayList<>();
+    relative.forEach(part -> parts.add(part.toString()));
+    return String.join("/", parts);
+  }
+}

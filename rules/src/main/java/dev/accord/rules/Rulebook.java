@@ -1,0 +1,131 @@
+package dev.accord.rules;
+
+import dev.accord.rules.decision.Concern;
+import dev.accord.rules.decision.Decision;
+import dev.accord.rules.decision.GradeSheet;
+import dev.accord.rules.decision.Graded;
+import dev.accord.rules.decision.Reason;
+import dev.accord.rules.decision.ScoreSheet;
+import dev.accord.rules.decision.Scores;
+import dev.accord.rules.decision.TeamChoice;
+import dev.accord.rules.lead.Lead;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+
+/**
+ * A compiled rulebook folder that scores, grades and routes leads, and names its exact version so
+ * every decision can say which rules made it.
+ *
+ * <p>The folder holds one sub-folder per stage, run in order: {@code scoring/} (facts: the {@link
+ * Lead}; globals {@code fit} and {@code engagement}, both {@link ScoreSheet}), {@code grading/}
+ * (facts: the lead and its {@link Scores}; global {@code grading}, a {@link GradeSheet}) and {@code
+ * routing/} (facts: the lead and its {@link Graded}; global {@code routing}, a {@link TeamChoice}).
+ * A missing or empty stage decides nothing. Instances are immutable and {@link #decide} is safe
+ * from any number of threads.
+ */
+public final class Rulebook {
+
+  private final Path folder;
+  private final String version;
+  private final Map<Stage, CompiledStage> stages;
+
+  private Rulebook(Path folder, String version, Map<Stage, CompiledStage> stages) {
+    this.folder = folder;
+    this.version = version;
+    this.stages = stages;
+  }
+
+  /**
+   * Reads and compiles every rule file under the folder.
+   *
+   * @throws RulebookRejectedException if the folder is missing or holds no rule files, a file does
+   *     not compile, a file sits outside the stage folders, a global is not one the stage offers,
+   *     or two rules share a name; it lists every problem with file and line
+   */
+  public static Rulebook compile(Path folder) throws RulebookRejectedException {
+    Objects.requireNonNull(folder, "folder");
+    RuleFolder files = RuleFolder.read(folder);
+    return new Rulebook(files.root(), files.version(), RulebookCompiler.compile(files));
+  }
+
+  /** {@code sha256:} and 12 hex digits, the same for the same files and names wherever compiled. */
+  public String version() {
+    return version;
+  }
+
+  /** The absolute folder the rules were read from. */
+  public Path folder() {
+    return folder;
+  }
+
+  /** Scores, grades and routes one lead; each call runs in sessions of its own. */
+  public Decision decide(Lead lead) {
+    Objects.requireNonNull(lead, "lead");
+    FiringRule firing = new FiringRule();
+
+    ScoreSheet fit = new ScoreSheet(Concern.FIT, firing);
+    ScoreSheet engagement = new ScoreSheet(Concern.ENGAGEMENT, firing);
+    stages.get(Stage.SCORING).run(Map.of("fit", fit, "engagement", engagement), firing, lead);
+
+    GradeSheet grading = new GradeSheet(firing);
+    stages
+        .get(Stage.GRADING)
+        .run(Map.of("grading", grading), firing, lead, new Scores(fit.total(), engagement.total()));
+
+    TeamChoice routing = new TeamChoice(firing);
+    stages
+        .get(Stage.ROUTING)
+        .run(
+            Map.of("routing", routing),
+            firing,
+            lead,
+            new Graded(grading.grade(), fit.total(), engagement.total()));
+
+    List<Reason> reasons = new ArrayList<>(fit.reasons());
+    reasons.addAll(engagement.reasons());
+    reasons.addAll(grading.reasons());
+    routing.reason().ifPresent(reasons::add);
+    return new Decision(
+        fit.total(), engagement.total(), grading.grade(), routing.team(), reasons, version);
+  }
+
+  @Override
+  public String toString() {
+    return "Rulebook[" + folder + ", " + version + "]";
+  }
+
+  /**
+   * Tells the sheets which rule is writing on them, so rule files need not pass their own name and
+   * a rule's name is always the reason recorded.
+   */
+  private static final class FiringRule extends DefaultAgendaEventListener
+      implements Supplier<String> {
+
+    private String name;
+
+    @Override
+    public void beforeMatchFired(BeforeMatchFiredEvent event) {
+      name = event.getMatch().getRule().getName();
+    }
+
+    @Override
+    public void afterMatchFired(AfterMatchFiredEvent event) {
+      name = null;
+    }
+
+    @Override
+    public String get() {
+      if (name == null) {
+        throw new IllegalStateException("sheets are written on only from a rule's consequence");
+      }
+      return name;
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package dev.accord.rules;
+
+import dev.accord.rules.decision.GradeSheet;
+import dev.accord.rules.decision.ScoreSheet;
+import dev.accord.rules.decision.TeamChoice;
+import java.util.Map;
+
+/**
+ * The concerns a rulebook is split into, in the order they run; each is its own knowledge base so a
+ * stage sees only the facts the previous one settled, and rules never race across stages.
+ */
+enum Stage {
+  SCORING("scoring", Map.of("fit", ScoreSheet.class, "engagement", ScoreSheet.class)),
+  GRADING("grading", Map.of("grading", GradeSheet.class)),
+  ROUTING("routing", Map.of("routing", TeamChoice.class));
+
+  private final String folder;
+  private final Map<String, Class<?>> globals;
+
+  Stage(String folder, Map<String, Class<?>> globals) {
+    this.folder = folder;
+    this.globals = globals;
+  }
+
+  /**
+   * The sub-folder of the rulebook holding this stage's rule files, also its knowledge base name.
+   */
+  String folder() {
+    return folder;
+  }
+
+  /** The globals the engine hands to this stage's rules, by name. */
+  Map<String, Class<?>> globals() {
+    return globals;
+  }
+}

@@ -1,0 +1,69 @@
+package dev.accord.web.api.leads;
+
+import dev.accord.intake.control.LeadIntake;
+import dev.accord.leads.boundary.LeadDirectory;
+import dev.accord.web.api.problems.Problem;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** POST /api/leads accepts a lead; GET /api/leads/{id} tells what became of it and why. */
+@Path("leads")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class LeadsResource {
+
+  @Inject LeadIntake intake;
+
+  @EJB LeadDirectory directory;
+
+  @Context UriInfo uri;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response submit(byte[] body, @Context SecurityContext caller) {
+    UUID id = intake.submit(body, caller.getUserPrincipal().getName());
+    return Response.accepted(Map.of("id", id.toString(), "status", "ACCEPTED"))
+        .location(uri.getAbsolutePathBuilder().path(id.toString()).build())
+        .build();
+  }
+
+  @GET
+  @Path("{id}")
+  public Response find(@PathParam("id") String id) {
+    return parse(id)
+        .flatMap(directory::find)
+        .map(lead -> Response.ok(LeadRepresentation.of(lead)).build())
+        .orElseGet(
+            () ->
+                Problem.of(
+                        Response.Status.NOT_FOUND,
+                        "lead-not-found",
+                        "No lead has the id '"
+                            + id
+                            + "'. A lead accepted a moment ago appears once it is routed.")
+                    .toResponse());
+  }
+
+  private static Optional<UUID> parse(String id) {
+    try {
+      return Optional.of(UUID.fromString(id));
+    } catch (IllegalArgumentException notAnId) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The leads resource: submit a lead, read its decision receipt. */
+package dev.accord.web.api.leads;

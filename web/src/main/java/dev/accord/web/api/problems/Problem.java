@@ -1,0 +1,39 @@
+package dev.accord.web.api.problems;
+
+import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/**
+ * An RFC 9457 problem details document; {@code errors} names each bad field and why.
+ *
+ * @param type a URI naming the kind of problem
+ * @param title a short, stable summary of the kind of problem
+ * @param status the HTTP status
+ * @param detail what went wrong this time, in plain words
+ * @param errors the fields at fault, if the problem is about the request's content
+ */
+@JsonbPropertyOrder({"type", "title", "status", "detail", "errors"})
+@JsonbNillable(false)
+public record Problem(
+    String type, String title, int status, String detail, List<FieldProblem> errors) {
+
+  public static final String MEDIA_TYPE = "application/problem+json";
+
+  /** One field at fault and why. */
+  public record FieldProblem(String field, String reason) {}
+
+  public static Problem of(Response.Status status, String type, String detail) {
+    return new Problem(
+        "https://accord.dev/problems/" + type,
+        status.getReasonPhrase(),
+        status.getStatusCode(),
+        detail,
+        null);
+  }
+
+  public Response toResponse() {
+    return Response.status(status).type(MEDIA_TYPE).entity(this).build();
+  }
+}
