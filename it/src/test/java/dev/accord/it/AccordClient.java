@@ -20,8 +20,13 @@ final class AccordClient {
   private final HttpClient http = HttpClient.newHttpClient();
   private final URI base;
 
+  /** A client of the server Arquillian manages. */
   AccordClient() {
-    this.base = URI.create("http://localhost:" + System.getProperty("accord.it.http.port", "8180"));
+    this(Integer.getInteger("accord.it.http.port", 8180));
+  }
+
+  AccordClient(int httpPort) {
+    this.base = URI.create("http://localhost:" + httpPort);
   }
 
   /** An answer from the API with its body read as JSON. */

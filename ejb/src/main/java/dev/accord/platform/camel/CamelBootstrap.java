@@ -18,23 +18,28 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.springframework.jms.connection.CachingConnectionFactory;
 
 /**
  * Starts and stops Accord's CamelContext with the application (Camel 4 has no CDI integration),
- * wiring the JMS component to the server's pooled connection factory.
+ * wiring the JMS component to the server's embedded broker.
  */
 @Startup
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class CamelBootstrap {
 
-  @Resource(lookup = "java:/JmsXA")
+  // The plain (non-JCA) factory: its sessions are non-transacted, so a send returns only once the
+  // broker has persisted the message and the HTTP 202 never runs ahead of the journal. The pooled
+  // java:/JmsXA factory, used outside a JTA transaction, let a crash lose leads already answered.
+  @Resource(lookup = "java:/ConnectionFactory")
   ConnectionFactory connectionFactory;
 
   @Inject AccordSettings settings;
 
   @Inject Clock clock;
 
+  private CachingConnectionFactory sessions;
   private CamelContext camel;
   private ProducerTemplate producer;
 
@@ -43,7 +48,11 @@ public class CamelBootstrap {
     try {
       camel = new DefaultCamelContext();
       camel.getCamelContextExtension().setName("accord");
-      camel.addComponent("jms", JmsComponent.jmsComponent(connectionFactory));
+      sessions = new CachingConnectionFactory(connectionFactory);
+      JmsComponent jms = JmsComponent.jmsComponent(sessions);
+      jms.getConfiguration().setTransacted(false);
+      jms.getConfiguration().setDeliveryPersistent(true);
+      camel.addComponent("jms", jms);
       camel.addRoutes(new IntakeRouteConfiguration());
       camel.addRoutes(
           new LeadIntakeRoute(
@@ -58,6 +67,7 @@ public class CamelBootstrap {
   @PreDestroy
   void stop() {
     camel.stop();
+    sessions.destroy();
   }
 
   /** Sends exchanges into the routes; thread-safe. */

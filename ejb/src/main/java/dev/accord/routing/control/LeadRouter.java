@@ -49,13 +49,17 @@ public class LeadRouter {
     schema.awaitMigration();
     Lead existing = em.find(Lead.class, incoming.leadId());
     if (existing != null) {
-      existing.record(
-          new LeadEvent(
-              clock.instant(),
-              LeadEvent.Type.RESUBMITTED,
-              "Submitted again by "
-                  + incoming.intakeSource()
-                  + " with the same externalId; the first submission stands"));
+      // The same message again (redelivered after a crash between commit and acknowledgement)
+      // changes nothing; a new submission of the same lead is worth a line in its history.
+      if (!existing.getReceivedAt().equals(incoming.receivedAt())) {
+        existing.record(
+            new LeadEvent(
+                clock.instant(),
+                LeadEvent.Type.RESUBMITTED,
+                "Submitted again by "
+                    + incoming.intakeSource()
+                    + " with the same externalId; the first submission stands"));
+      }
       return;
     }
     Decision decision = rulebook.decide(LeadFacts.from(incoming));

@@ -1,13 +1,16 @@
 package dev.accord.routes.intake;
 
 import java.math.BigInteger;
+import java.util.List;
 
 /**
  * A submission exactly as the sender typed it, before any check: the common input every channel's
  * parser produces and {@link LeadSubmissionValidator} judges.
  *
  * <p>{@code employees} is a {@link BigInteger} so that an absurd head count is reported as out of
- * range rather than as not a number.
+ * range rather than as not a number. {@code unreadable} lists the fields the parser could not read
+ * (wrong type, unknown name); they are left null here and reported together with what the validator
+ * finds, so one rejection names everything that is wrong.
  */
 record LeadSubmission(
     String externalId,
@@ -20,4 +23,10 @@ record LeadSubmission(
     String country,
     String phone,
     String source,
-    String action) {}
+    String action,
+    List<FieldError> unreadable) {
+
+  LeadSubmission {
+    unreadable = List.copyOf(unreadable);
+  }
+}

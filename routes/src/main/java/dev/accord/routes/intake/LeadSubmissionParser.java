@@ -100,23 +100,19 @@ final class LeadSubmissionParser {
         errors.add(new FieldError(property.getKey(), "is not a lead field"));
       }
     }
-    LeadSubmission submission =
-        new LeadSubmission(
-            text(lead, "externalId", errors),
-            text(lead, "email", errors),
-            text(lead, "firstName", errors),
-            text(lead, "lastName", errors),
-            text(lead, "company", errors),
-            text(lead, "title", errors),
-            wholeNumber(lead, "employees", errors),
-            text(lead, "country", errors),
-            text(lead, "phone", errors),
-            text(lead, "source", errors),
-            text(lead, "action", errors));
-    if (!errors.isEmpty()) {
-      throw new InvalidLeadException(errors);
-    }
-    return submission;
+    return new LeadSubmission(
+        text(lead, "externalId", errors),
+        text(lead, "email", errors),
+        text(lead, "firstName", errors),
+        text(lead, "lastName", errors),
+        text(lead, "company", errors),
+        text(lead, "title", errors),
+        wholeNumber(lead, "employees", errors),
+        text(lead, "country", errors),
+        text(lead, "phone", errors),
+        text(lead, "source", errors),
+        text(lead, "action", errors),
+        errors);
   }
 
   /** Accepts whole numbers too, because CRMs commonly send numeric ids as JSON numbers. */

@@ -45,7 +45,7 @@ final class LeadSubmissionValidator {
       throw new IllegalStateException(
           "The intake caller must set header " + IntakeHeaders.INTAKE_SOURCE);
     }
-    List<FieldError> errors = new ArrayList<>();
+    List<FieldError> errors = new ArrayList<>(submission.unreadable());
     String externalId = optional("externalId", submission.externalId(), EXTERNAL_ID_MAX, errors);
     String email = email(submission.email(), errors);
     String firstName = optional("firstName", submission.firstName(), NAME_MAX, errors);
@@ -77,7 +77,7 @@ final class LeadSubmissionValidator {
 
   private static String email(String raw, List<FieldError> errors) {
     if (trimmed(raw) == null) {
-      errors.add(new FieldError("email", "is required"));
+      requireUnlessUnreadable("email", errors);
       return null;
     }
     String email = lowerCase(optional("email", raw, EMAIL_MAX, errors));
@@ -102,7 +102,7 @@ final class LeadSubmissionValidator {
 
   private static Optional<String> country(String raw, List<FieldError> errors) {
     if (trimmed(raw) == null) {
-      errors.add(new FieldError("country", "is required"));
+      requireUnlessUnreadable("country", errors);
       return Optional.empty();
     }
     String country = optional("country", raw, COUNTRY_MAX, errors);
@@ -146,6 +146,13 @@ final class LeadSubmissionValidator {
       case TOO_LONG -> "is too long to be a phone number";
       case NOT_A_NUMBER -> "is not a phone number";
     };
+  }
+
+  /** A field the parser could not read is already reported; "is required" would only add noise. */
+  private static void requireUnlessUnreadable(String field, List<FieldError> errors) {
+    if (errors.stream().noneMatch(error -> error.field().equals(field))) {
+      errors.add(new FieldError(field, "is required"));
+    }
   }
 
   /** Trims, treats blank as absent, and reports a value over the limit. */

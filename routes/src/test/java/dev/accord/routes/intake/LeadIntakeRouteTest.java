@@ -219,21 +219,23 @@ class LeadIntakeRouteTest extends CamelTestSupport {
   }
 
   @Test
-  void wronglyTypedAndUnknownFieldsAreReportedTogether() throws Exception {
+  void wronglyTypedUnknownAndInvalidFieldsAreReportedTogether() throws Exception {
     MockEndpoint queue = leadsQueue();
     queue.expectedMessageCount(0);
 
     Exchange answer =
         submit(
             "demo-web",
-            "{\"email\": [\"ada@example.com\"], \"employees\": 12.5, \"colour\": \"teal\"}");
+            "{\"email\": [\"ada@example.com\"], \"employees\": 12.5, \"colour\": \"teal\","
+                + " \"country\": \"Atlantis\"}");
 
     queue.assertIsSatisfied();
     assertThat(answer.getException(InvalidLeadException.class).errors())
         .containsExactlyInAnyOrder(
             new FieldError("colour", "is not a lead field"),
             new FieldError("email", "must be a string"),
-            new FieldError("employees", "must be a whole number"));
+            new FieldError("employees", "must be a whole number"),
+            new FieldError("country", "'Atlantis' is not an ISO 3166 country"));
   }
 
   @Test

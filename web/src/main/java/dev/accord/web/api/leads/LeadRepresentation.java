@@ -3,10 +3,21 @@ package dev.accord.web.api.leads;
 import dev.accord.leads.entity.Lead;
 import dev.accord.organisation.entity.Rep;
 import dev.accord.organisation.entity.Team;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
 import java.util.List;
 
 /** The JSON a client reads for one lead: its contact, score, assignment, clocks and history. */
+@JsonbPropertyOrder({
+  "id",
+  "status",
+  "intake",
+  "contact",
+  "score",
+  "assignment",
+  "slaClocks",
+  "history"
+})
 public record LeadRepresentation(
     String id,
     String status,

@@ -6,6 +6,7 @@ import dev.accord.web.api.problems.Problem;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -33,11 +33,15 @@ public class LeadsResource {
 
   @Context UriInfo uri;
 
+  /** The answer to an accepted lead: its id, to ask about it later. */
+  @JsonbPropertyOrder({"id", "status"})
+  public record Accepted(String id, String status) {}
+
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response submit(byte[] body, @Context SecurityContext caller) {
     UUID id = intake.submit(body, caller.getUserPrincipal().getName());
-    return Response.accepted(Map.of("id", id.toString(), "status", "ACCEPTED"))
+    return Response.accepted(new Accepted(id.toString(), "ACCEPTED"))
         .location(uri.getAbsolutePathBuilder().path(id.toString()).build())
         .build();
   }

@@ -1,0 +1,86 @@
+package dev.accord.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Accepted means never lost and never routed twice, even when the server dies mid-work: leads are
+ * accepted, the server is killed without warning while it routes them, and after a restart every
+ * accepted lead is routed exactly once.
+ */
+class CrashRecoveryIT {
+
+  private static final List<String> COUNTRIES = List.of("DE", "US", "FR", "CA", "GB", "AU");
+
+  private final CrashingServer server = new CrashingServer();
+  private final AccordClient accord = new AccordClient(8080 + CrashingServer.PORT_OFFSET);
+
+  @AfterEach
+  void stopServer() {
+    server.stop();
+  }
+
+  @Test
+  void everyAcceptedLeadIsRoutedExactlyOnceAfterTheServerIsKilledMidWork() {
+    server.start();
+    awaitDeployed();
+    List<String> accepted = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      AccordClient.Answer answer =
+          accord.postLead(
+              """
+              {"externalId": "%s", "email": "crash%d@example.com", "country": "%s",
+               "title": "Head of Operations", "employees": 300, "action": "pricing"}
+              """
+                  .formatted(UUID.randomUUID(), i, COUNTRIES.get(i % COUNTRIES.size())));
+      assertThat(answer.status()).isEqualTo(202);
+      accepted.add(answer.body().get("id").asText());
+    }
+
+    server.crash();
+    server.start();
+    awaitDeployed();
+
+    Map<String, Integer> leadsPerRep = new TreeMap<>();
+    for (String id : accepted) {
+      JsonNode lead =
+          await()
+              .atMost(Duration.ofSeconds(180))
+              .until(() -> accord.getLead(id), answer -> answer.status() == 200)
+              .body();
+      List<String> events = new ArrayList<>();
+      lead.get("history").forEach(event -> events.add(event.get("type").asText()));
+      assertThat(events).as("history of %s", id).containsExactly("RECEIVED", "SCORED", "ASSIGNED");
+      leadsPerRep.merge(lead.at("/assignment/rep/id").asText(), 1, Integer::sum);
+    }
+    // 40 leads for EMEA (DE, FR, GB, AU) and 20 for the Americas (US, CA), three reps per team:
+    // the rotation spreads them evenly, whichever were routed before the crash and whichever after.
+    assertThat(leadsPerRep)
+        .hasSize(6)
+        .containsEntry("ana.costa", 14)
+        .containsEntry("jonas.weber", 13)
+        .containsEntry("priya.nair", 13)
+        .containsEntry("lucas.silva", 7)
+        .containsEntry("maria.gonzalez", 7)
+        .containsEntry("tom.becker", 6);
+  }
+
+  private void awaitDeployed() {
+    await()
+        .atMost(Duration.ofSeconds(180))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> Files.exists(server.deploymentMarker()) || !server.isRunning());
+    assertThat(server.isRunning()).as("server process alive").isTrue();
+  }
+}

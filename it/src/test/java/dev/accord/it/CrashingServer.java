@@ -1,0 +1,89 @@
+package dev.accord.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.TimeUnit;
+import org.wildfly.core.launcher.Launcher;
+import org.wildfly.core.launcher.StandaloneCommandBuilder;
+
+/**
+ * A WildFly of its own with Accord deployed, which a test may kill like a power cut (SIGKILL, no
+ * shutdown hooks) and start again on the same data.
+ */
+final class CrashingServer {
+
+  static final int PORT_OFFSET = 200;
+
+  private final Path baseDir = Path.of(System.getProperty("accord.it.crash.base.dir"));
+  private Process process;
+
+  /** Starts the server with the EAR in its deployment folder; returns once the EAR is deployed. */
+  void start() {
+    try {
+      Path deployments = Files.createDirectories(baseDir.resolve("deployments"));
+      Files.deleteIfExists(deployments.resolve("accord.ear.deployed"));
+      Files.deleteIfExists(deployments.resolve("accord.ear.failed"));
+      Files.copy(
+          Path.of(System.getProperty("accord.ear")),
+          deployments.resolve("accord.ear"),
+          StandardCopyOption.REPLACE_EXISTING);
+      StandaloneCommandBuilder command =
+          StandaloneCommandBuilder.of(System.getProperty("accord.server.dir"))
+              .setBaseDirectory(baseDir)
+              .setServerConfiguration("standalone-accord.xml")
+              .addJavaOptions(
+                  "-Xms256m",
+                  "-Xmx768m",
+                  "-Djboss.socket.binding.port-offset=" + PORT_OFFSET,
+                  "-Daccord.rulebook.dir=" + System.getProperty("accord.it.rulebook.dir"),
+                  "-Daccord.demo.enabled=true",
+                  // A lead whose transaction was in doubt at the crash waits for transaction
+                  // recovery; scan every 10 s instead of every 2 minutes so the test ends sooner.
+                  "-DRecoveryEnvironmentBean.periodicRecoveryPeriod=10",
+                  "-DRecoveryEnvironmentBean.recoveryBackoffPeriod=2");
+      process =
+          Launcher.of(command)
+              .setRedirectErrorStream(true)
+              .redirectOutput(baseDir.resolve("console.log"))
+              .launch();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  Path deploymentMarker() {
+    return baseDir.resolve("deployments").resolve("accord.ear.deployed");
+  }
+
+  boolean isRunning() {
+    return process != null && process.isAlive();
+  }
+
+  /** Kills the server at once, the way a power cut or the OOM killer would. */
+  void crash() {
+    process.destroyForcibly();
+    awaitExit();
+  }
+
+  /** Stops the server gracefully. */
+  void stop() {
+    if (isRunning()) {
+      process.destroy();
+      awaitExit();
+    }
+  }
+
+  private void awaitExit() {
+    try {
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
