@@ -129,6 +129,17 @@ class LeadIntakeIT {
   }
 
   @Test
+  void anOversizedSubmissionIsRefusedUnread() {
+    AccordClient.Answer refused =
+        accord.postLead(
+            "{\"email\": \"a@example.com\", \"country\": \"DE\", \"title\": \"%s\"}"
+                .formatted("x".repeat(70_000)));
+
+    assertThat(refused.status()).isEqualTo(413);
+    assertThat(refused.body().at("/errors/0/field").asText()).isEqualTo("body");
+  }
+
+  @Test
   void aSubmissionWithoutAValidIntakeKeyIsRefused() {
     String lead = "{\"email\": \"a@example.com\", \"country\": \"DE\"}";
 

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,6 +27,9 @@ import java.util.UUID;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class LeadsResource {
+
+  // A lead is a few hundred bytes; anything this large is a mistake or an attack.
+  static final int MAX_LEAD_BYTES = 64 * 1024;
 
   @Inject LeadIntake intake;
 
@@ -40,6 +44,17 @@ public class LeadsResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response submit(byte[] body, @Context SecurityContext caller) {
+    if (body.length > MAX_LEAD_BYTES) {
+      return new Problem(
+              "https://accord.dev/problems/invalid-lead",
+              "The lead is not valid",
+              Response.Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode(),
+              "Nothing was stored.",
+              List.of(
+                  new Problem.FieldProblem(
+                      "body", "is larger than " + MAX_LEAD_BYTES / 1024 + " KiB")))
+          .toResponse();
+    }
     UUID id = intake.submit(body, caller.getUserPrincipal().getName());
     return Response.accepted(new Accepted(id.toString(), "ACCEPTED"))
         .location(uri.getAbsolutePathBuilder().path(id.toString()).build())
