@@ -98,7 +98,22 @@ public class LeadRouter {
                 + decision.rulebookVersion()));
     assign(lead, decision);
     em.persist(lead);
-    LOG.fine(() -> "Lead " + lead.getId() + " " + lead.getStatus());
+    LOG.info(
+        () ->
+            "Lead "
+                + lead.getId()
+                + " from "
+                + lead.getIntakeSource()
+                + ": grade "
+                + decision.grade()
+                + ", "
+                + (lead.getRep() == null
+                    ? "not routed"
+                    : "assigned to "
+                        + lead.getRep().getName()
+                        + " ("
+                        + lead.getTeam().getName()
+                        + ")"));
   }
 
   private void assign(Lead lead, Decision decision) {
