@@ -48,11 +48,15 @@ final class AccordClient {
   }
 
   Answer getLead(String id) {
-    return send(
-        HttpRequest.newBuilder(base.resolve("/api/leads/" + id))
-            .header("Authorization", "Bearer " + DEMO_KEY)
-            .GET()
-            .build());
+    return getLead(id, "Bearer " + DEMO_KEY);
+  }
+
+  Answer getLead(String id, String authorization) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/api/leads/" + id)).GET();
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return send(request.build());
   }
 
   private Answer send(HttpRequest request) {

@@ -140,15 +140,18 @@ class LeadIntakeIT {
   }
 
   @Test
-  void aSubmissionWithoutAValidIntakeKeyIsRefused() {
+  void withoutAValidIntakeKeyNobodySendsOrReadsLeads() {
     String lead = "{\"email\": \"a@example.com\", \"country\": \"DE\"}";
+    String id = accord.postLead(lead).body().get("id").asText();
 
     AccordClient.Answer withoutKey = accord.postLead(lead, null);
     AccordClient.Answer withWrongKey = accord.postLead(lead, "Bearer not-the-key");
+    AccordClient.Answer readWithoutKey = accord.getLead(id, null);
 
     assertThat(withoutKey.status()).isEqualTo(401);
     assertThat(withoutKey.contentType()).startsWith("application/problem+json");
     assertThat(withWrongKey.status()).isEqualTo(401);
+    assertThat(readWithoutKey.status()).isEqualTo(401);
   }
 
   @Test
