@@ -98,22 +98,19 @@ public class LeadRouter {
                 + decision.rulebookVersion()));
     assign(lead, decision);
     em.persist(lead);
+    // The last history entry already says where the lead went.
     LOG.info(
-        () ->
-            "Lead "
-                + lead.getId()
-                + " from "
-                + lead.getIntakeSource()
-                + ": grade "
-                + decision.grade()
-                + ", "
-                + (lead.getRep() == null
-                    ? "not routed"
-                    : "assigned to "
-                        + lead.getRep().getName()
-                        + " ("
-                        + lead.getTeam().getName()
-                        + ")"));
+        () -> {
+          List<LeadEvent> history = lead.getHistory();
+          return "Lead "
+              + lead.getId()
+              + " from "
+              + lead.getIntakeSource()
+              + ", grade "
+              + decision.grade()
+              + ": "
+              + history.get(history.size() - 1).getDetail();
+        });
   }
 
   private void assign(Lead lead, Decision decision) {

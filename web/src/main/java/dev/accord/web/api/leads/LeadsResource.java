@@ -45,10 +45,8 @@ public class LeadsResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response submit(byte[] body, @Context SecurityContext caller) {
     if (body.length > MAX_LEAD_BYTES) {
-      return new Problem(
-              "https://accord.dev/problems/invalid-lead",
-              "The lead is not valid",
-              Response.Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode(),
+      return Problem.invalidLead(
+              Response.Status.REQUEST_ENTITY_TOO_LARGE,
               "Nothing was stored.",
               List.of(
                   new Problem.FieldProblem(

@@ -11,10 +11,8 @@ public class InvalidLeadMapper implements ExceptionMapper<InvalidLeadException> 
 
   @Override
   public Response toResponse(InvalidLeadException invalid) {
-    return new Problem(
-            "https://accord.dev/problems/invalid-lead",
-            "The lead is not valid",
-            Response.Status.BAD_REQUEST.getStatusCode(),
+    return Problem.invalidLead(
+            Response.Status.BAD_REQUEST,
             invalid.errors().size() == 1
                 ? "1 field is not valid; nothing was stored."
                 : invalid.errors().size() + " fields are not valid; nothing was stored.",

@@ -33,6 +33,17 @@ public record Problem(
         null);
   }
 
+  /** A lead refused for its content, naming each field at fault; nothing of it was stored. */
+  public static Problem invalidLead(
+      Response.Status status, String detail, List<FieldProblem> errors) {
+    return new Problem(
+        "https://accord.dev/problems/invalid-lead",
+        "The lead is not valid",
+        status.getStatusCode(),
+        detail,
+        errors);
+  }
+
   public Response toResponse() {
     return Response.status(status).type(MEDIA_TYPE).entity(this).build();
   }
