@@ -10,6 +10,9 @@ base="$repo/var/server"
 port_offset="${ACCORD_PORT_OFFSET:-0}"
 http_port=$((8080 + port_offset))
 management_port=$((9990 + port_offset))
+smtp_port=$((3025 + port_offset))
+imap_port=$((3143 + port_offset))
+mail_api_port=$((8025 + port_offset))
 
 echo "Building Accord (the first build downloads WildFly, Drools and Camel from Maven Central)..."
 mvn -B -q -f "$repo/pom.xml" install -DskipTests
@@ -18,6 +21,17 @@ mkdir -p "$base/configuration" "$base/deployments"
 find "$wildfly/standalone/configuration" -maxdepth 1 -type f -exec cp {} "$base/configuration/" \;
 rm -f "$base/deployments/accord.ear".*
 cp "$repo/ear/target/accord.ear" "$base/deployments/accord.ear"
+
+# The demo mail server: every escalation e-mail to the demo reps, managers and heads lands here.
+# Any user name logs in (no passwords in the demo); nothing leaves this machine.
+java -Xmx128m \
+  -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$smtp_port" \
+  -Dgreenmail.imap.hostname=127.0.0.1 -Dgreenmail.imap.port="$imap_port" \
+  -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port="$mail_api_port" \
+  -Dgreenmail.auth.disabled \
+  -jar "$repo/server/target/greenmail/greenmail-standalone.jar" >"$base/mail-server.log" 2>&1 &
+mail_server=$!
+trap 'kill "$mail_server" 2>/dev/null || true' EXIT
 
 announce_when_deployed() {
   local deployments="$base/deployments"
@@ -33,6 +47,11 @@ announce_when_deployed() {
    Rulebook         $repo/rules/rulebook
    Data             $base/data
    Admin console    http://localhost:$management_port
+   Demo mail        http://localhost:$mail_api_port/api/user/head.of.sales@accord.example/messages/INBOX
+                    (SMTP localhost:$smtp_port, IMAP localhost:$imap_port, any password)
+   SLA scorecard    GET  http://localhost:$http_port/api/sla/scorecard
+ Watch a clock warn and breach: send a lead with "source":"sla-demo" and read the demo mail;
+ the rep is warned after 1 minute, the manager after 90 s, both heads get the breach at 2 minutes.
  Try:
    curl -i -H 'Authorization: Bearer demo-4f9c2a7e51b8d3606e1f' \\
         -H 'Content-Type: application/json' http://localhost:$http_port/api/leads \\
@@ -51,9 +70,13 @@ BANNER
 }
 announce_when_deployed &
 
-exec "$wildfly/bin/standalone.sh" \
+# Not exec: the trap above stops the mail server when WildFly exits.
+"$wildfly/bin/standalone.sh" \
   -Djboss.server.base.dir="$base" \
   -Djboss.socket.binding.port-offset="$port_offset" \
   -c standalone-accord.xml \
   -Daccord.rulebook.dir="${ACCORD_RULEBOOK_DIR:-$repo/rules/rulebook}" \
-  -Daccord.demo.enabled=true
+  -Daccord.demo.enabled=true \
+  -Daccord.public-url="http://localhost:$http_port" \
+  -Daccord.mail.host=127.0.0.1 -Daccord.mail.port="$smtp_port" \
+  -Daccord.mail.from="Accord <accord@accord.example>"

@@ -31,3 +31,9 @@ where not exists (select 1 from department_head where side = 'SALES');
 insert into department_head (side, name, email)
 select 'MARKETING', 'Morgan Lee', 'head.of.marketing@accord.example'
 where not exists (select 1 from department_head where side = 'MARKETING');
+
+-- Each team's manager receives a clock's second warning.
+update team set manager_name = 'Elena Fischer', manager_email = 'elena.fischer@accord.example'
+where id = 'emea' and manager_email is null;
+update team set manager_name = 'Daniel Brooks', manager_email = 'daniel.brooks@accord.example'
+where id = 'americas' and manager_email is null;

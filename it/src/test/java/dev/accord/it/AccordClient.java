@@ -59,6 +59,30 @@ final class AccordClient {
     return send(request.build());
   }
 
+  /** Records a rep's activity on a lead. */
+  Answer postActivity(String leadId, String json) {
+    return post("/api/leads/" + leadId + "/activities", json);
+  }
+
+  /** POSTs JSON to any API path with the demo key. */
+  Answer post(String path, String json) {
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + DEMO_KEY)
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
+  /** GETs any API path with the demo key. */
+  Answer get(String path) {
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Authorization", "Bearer " + DEMO_KEY)
+            .GET()
+            .build());
+  }
+
   private Answer send(HttpRequest request) {
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

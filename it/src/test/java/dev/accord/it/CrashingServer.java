@@ -17,6 +17,9 @@ final class CrashingServer {
 
   static final int PORT_OFFSET = 200;
 
+  /** Where the server sends escalation e-mails; a test runs its mail server here. */
+  static final int SMTP_PORT = 3025 + PORT_OFFSET;
+
   private final Path baseDir = Path.of(System.getProperty("accord.it.crash.base.dir"));
   private Process process;
 
@@ -40,6 +43,10 @@ final class CrashingServer {
                   "-Djboss.socket.binding.port-offset=" + PORT_OFFSET,
                   "-Daccord.rulebook.dir=" + System.getProperty("accord.it.rulebook.dir"),
                   "-Daccord.demo.enabled=true",
+                  "-Daccord.mail.host=127.0.0.1",
+                  "-Daccord.mail.port=" + SMTP_PORT,
+                  "-Daccord.escalation.retry-initial-ms=500",
+                  "-Daccord.escalation.retry-max-ms=2000",
                   // A lead whose transaction was in doubt at the crash waits for transaction
                   // recovery; scan every 10 s instead of every 2 minutes so the test ends sooner.
                   "-DRecoveryEnvironmentBean.periodicRecoveryPeriod=10",

@@ -25,12 +25,17 @@ final class RuleFolder {
   // the module; KieFileSystem picks the resource type from the extension.
   private static final List<String> RULE_FILE_EXTENSIONS = List.of(".drl");
 
+  // The agreement and the business calendars: settings business users edit beside the rules.
+  private static final String SETTINGS_EXTENSION = ".yaml";
+
   private final Path root;
   private final List<RuleFile> files;
+  private final List<RuleFile> settings;
 
-  private RuleFolder(Path root, List<RuleFile> files) {
+  private RuleFolder(Path root, List<RuleFile> files, List<RuleFile> settings) {
     this.root = root;
     this.files = List.copyOf(files);
+    this.settings = List.copyOf(settings);
   }
 
   static RuleFolder read(Path folder) throws RulebookRejectedException {
@@ -39,12 +44,18 @@ final class RuleFolder {
       throw RulebookRejectedException.of(".", 0, "the rulebook folder " + root + " does not exist");
     }
     List<RuleFile> files = new ArrayList<>();
+    List<RuleFile> settings = new ArrayList<>();
     // Deployments often point at a symlinked release folder; the JDK detects link cycles.
     try (Stream<Path> paths = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
-      for (Path file : paths.filter(RuleFolder::isRuleFile).toList()) {
+      for (Path file : paths.filter(Files::isRegularFile).toList()) {
         Path relative = root.relativize(file);
-        if (!isHidden(relative)) {
+        if (isHidden(relative)) {
+          continue;
+        }
+        if (isRuleFile(file)) {
           files.add(new RuleFile(slashed(relative), Files.readAllBytes(file)));
+        } else if (hasExtension(file, SETTINGS_EXTENSION)) {
+          settings.add(new RuleFile(slashed(relative), Files.readAllBytes(file)));
         }
       }
     } catch (IOException | UncheckedIOException e) {
@@ -55,18 +66,28 @@ final class RuleFolder {
           ".", 0, "no rule files (" + String.join(", ", RULE_FILE_EXTENSIONS) + ") in " + root);
     }
     files.sort(Comparator.comparing(RuleFile::path));
-    return new RuleFolder(root, files);
+    settings.sort(Comparator.comparing(RuleFile::path));
+    return new RuleFolder(root, files, settings);
   }
 
   Path root() {
     return root;
   }
 
+  /** The rule files (DRL). */
   List<RuleFile> files() {
     return files;
   }
 
-  /** {@code sha256:} and the first 12 hex digits of a digest over every file's path and content. */
+  /** The settings files (YAML): the agreement and the calendars. */
+  List<RuleFile> settings() {
+    return settings;
+  }
+
+  /**
+   * {@code sha256:} and the first 12 hex digits of a digest over every rule and settings file's
+   * path and content.
+   */
   String version() {
     MessageDigest sha256;
     try {
@@ -74,7 +95,10 @@ final class RuleFolder {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
-    for (RuleFile file : files) {
+    for (RuleFile file :
+        Stream.concat(files.stream(), settings.stream())
+            .sorted(Comparator.comparing(RuleFile::path))
+            .toList()) {
       // The length prefix keeps "a" + "bc" and "ab" + "c" from hashing alike.
       sha256.update(
           (file.path() + "\n" + file.content().length + "\n").getBytes(StandardCharsets.UTF_8));
@@ -84,8 +108,11 @@ final class RuleFolder {
   }
 
   private static boolean isRuleFile(Path path) {
-    String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-    return Files.isRegularFile(path) && RULE_FILE_EXTENSIONS.stream().anyMatch(name::endsWith);
+    return RULE_FILE_EXTENSIONS.stream().anyMatch(extension -> hasExtension(path, extension));
+  }
+
+  private static boolean hasExtension(Path path, String extension) {
+    return path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(extension);
   }
 
   // Editors leave lock and backup files such as ".#fit.drl"; Drools skips dot files as well.

@@ -1,19 +1,25 @@
 package dev.accord.rules;
 
+import dev.accord.rules.calendar.BusinessCalendars;
+import dev.accord.rules.calendar.CalendarRejectedException;
 import dev.accord.rules.decision.Concern;
 import dev.accord.rules.decision.Decision;
 import dev.accord.rules.decision.GradeSheet;
 import dev.accord.rules.decision.Graded;
 import dev.accord.rules.decision.Reason;
+import dev.accord.rules.decision.Routed;
 import dev.accord.rules.decision.ScoreSheet;
 import dev.accord.rules.decision.Scores;
 import dev.accord.rules.decision.TeamChoice;
 import dev.accord.rules.lead.Lead;
+import dev.accord.rules.sla.Agreement;
+import dev.accord.rules.sla.SlaTerms;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
@@ -27,19 +33,32 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
  * Lead}; globals {@code fit} and {@code engagement}, both {@link ScoreSheet}), {@code grading/}
  * (facts: the lead and its {@link Scores}; global {@code grading}, a {@link GradeSheet}) and {@code
  * routing/} (facts: the lead and its {@link Graded}; global {@code routing}, a {@link TeamChoice}).
- * A missing or empty stage decides nothing. Instances are immutable and {@link #decide} is safe
- * from any number of threads.
+ * {@code sla/} (facts: the lead, its {@link Graded} and the {@link Routed} team; global {@code
+ * sla}, a {@link SlaTerms}) starts the clocks of the agreement. Beside the stages sit {@code
+ * agreement.yaml} and the business calendars in {@code calendars/}. A missing or empty stage
+ * decides nothing. Instances are immutable and {@link #decide} is safe from any number of threads.
  */
 public final class Rulebook {
+
+  private static final String CALENDARS = "calendars/";
 
   private final Path folder;
   private final String version;
   private final Map<Stage, CompiledStage> stages;
+  private final BusinessCalendars calendars;
+  private final Agreement agreement;
 
-  private Rulebook(Path folder, String version, Map<Stage, CompiledStage> stages) {
+  private Rulebook(
+      Path folder,
+      String version,
+      Map<Stage, CompiledStage> stages,
+      BusinessCalendars calendars,
+      Agreement agreement) {
     this.folder = folder;
     this.version = version;
     this.stages = stages;
+    this.calendars = calendars;
+    this.agreement = agreement;
   }
 
   /**
@@ -52,7 +71,58 @@ public final class Rulebook {
   public static Rulebook compile(Path folder) throws RulebookRejectedException {
     Objects.requireNonNull(folder, "folder");
     RuleFolder files = RuleFolder.read(folder);
-    return new Rulebook(files.root(), files.version(), RulebookCompiler.compile(files));
+    List<RulebookProblem> problems = new ArrayList<>();
+    Map<String, byte[]> calendarFiles = new TreeMap<>();
+    Agreement agreement = Agreement.NONE;
+    for (RuleFile settings : files.settings()) {
+      if (settings.path().equals(Agreement.FILE)) {
+        Agreement.Parsed parsed = Agreement.parse(settings.content());
+        problems.addAll(parsed.problems());
+        agreement = parsed.agreement();
+      } else if (settings.path().startsWith(CALENDARS)
+          && settings.path().indexOf('/', CALENDARS.length()) < 0) {
+        calendarFiles.put(settings.path(), settings.content());
+      } else {
+        problems.add(
+            new RulebookProblem(
+                settings.path(),
+                0,
+                "settings files are "
+                    + Agreement.FILE
+                    + " and "
+                    + CALENDARS
+                    + "<name>.yaml; this one would never be read"));
+      }
+    }
+    BusinessCalendars calendars = null;
+    try {
+      calendars = BusinessCalendars.parse(calendarFiles);
+    } catch (CalendarRejectedException rejected) {
+      rejected.problems().stream()
+          .map(p -> new RulebookProblem(p.file(), p.line(), p.reason()))
+          .forEach(problems::add);
+    }
+    Map<Stage, CompiledStage> compiled;
+    try {
+      compiled = RulebookCompiler.compile(files);
+    } catch (RulebookRejectedException rejected) {
+      problems.addAll(rejected.problems());
+      throw new RulebookRejectedException(problems);
+    }
+    if (!problems.isEmpty()) {
+      throw new RulebookRejectedException(problems);
+    }
+    return new Rulebook(files.root(), files.version(), compiled, calendars, agreement);
+  }
+
+  /** The business calendars of the rulebook's {@code calendars/} folder, by name. */
+  public BusinessCalendars calendars() {
+    return calendars;
+  }
+
+  /** The reject reasons and marketing's promises from {@code agreement.yaml}. */
+  public Agreement agreement() {
+    return agreement;
   }
 
   /** {@code sha256:} and 12 hex digits, the same for the same files and names wherever compiled. */
@@ -79,21 +149,27 @@ public final class Rulebook {
         .get(Stage.GRADING)
         .run(Map.of("grading", grading), firing, lead, new Scores(fit.total(), engagement.total()));
 
+    Graded graded = new Graded(grading.grade(), fit.total(), engagement.total());
     TeamChoice routing = new TeamChoice(firing);
+    stages.get(Stage.ROUTING).run(Map.of("routing", routing), firing, lead, graded);
+
+    SlaTerms sla = new SlaTerms(firing);
     stages
-        .get(Stage.ROUTING)
-        .run(
-            Map.of("routing", routing),
-            firing,
-            lead,
-            new Graded(grading.grade(), fit.total(), engagement.total()));
+        .get(Stage.SLA)
+        .run(Map.of("sla", sla), firing, lead, graded, new Routed(routing.team().orElse(null)));
 
     List<Reason> reasons = new ArrayList<>(fit.reasons());
     reasons.addAll(engagement.reasons());
     reasons.addAll(grading.reasons());
     routing.reason().ifPresent(reasons::add);
     return new Decision(
-        fit.total(), engagement.total(), grading.grade(), routing.team(), reasons, version);
+        fit.total(),
+        engagement.total(),
+        grading.grade(),
+        routing.team(),
+        reasons,
+        sla.terms(),
+        version);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.accord.rules;
 import dev.accord.rules.decision.GradeSheet;
 import dev.accord.rules.decision.ScoreSheet;
 import dev.accord.rules.decision.TeamChoice;
+import dev.accord.rules.sla.SlaTerms;
 import java.util.Map;
 
 /**
@@ -12,7 +13,8 @@ import java.util.Map;
 enum Stage {
   SCORING("scoring", Map.of("fit", ScoreSheet.class, "engagement", ScoreSheet.class)),
   GRADING("grading", Map.of("grading", GradeSheet.class)),
-  ROUTING("routing", Map.of("routing", TeamChoice.class));
+  ROUTING("routing", Map.of("routing", TeamChoice.class)),
+  SLA("sla", Map.of("sla", SlaTerms.class));
 
   private final String folder;
   private final Map<String, Class<?>> globals;

@@ -169,11 +169,11 @@ class RulebookCompilationTest {
   @Test
   void ruleFileOutsideTheStageFoldersIsRejectedBecauseItWouldNeverRun() throws IOException {
     write("scoring/fit.drl", SCORING_HEADER);
-    write("sla/terms.drl", "package sla;\n");
+    write("dashboards/terms.drl", "package dashboards;\n");
 
     assertThat(rejectionOf(folder).problems())
         .singleElement()
-        .satisfies(problem -> assertThat(problem.file()).isEqualTo("sla/terms.drl"));
+        .satisfies(problem -> assertThat(problem.file()).isEqualTo("dashboards/terms.drl"));
   }
 
   @Test
@@ -339,6 +339,82 @@ class RulebookCompilationTest {
     assertThatThrownBy(() -> rulebook.decide(lead(null, null, "DE", null, null)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("scoring");
+  }
+
+  @Test
+  void anSlaTermWithoutAnOwnerOrAWayToStopItNamesItsRuleWhenALeadMeetsIt() throws IOException {
+    write("scoring/fit.drl", SCORING_HEADER);
+    write(
+        "sla/terms.drl",
+        """
+        package sla;
+        import dev.accord.rules.lead.Lead;
+        import dev.accord.rules.sla.BusinessTime;
+        import dev.accord.rules.sla.SlaTerms;
+        global SlaTerms sla;
+        rule "Every lead is called within an hour"
+        when
+            Lead()
+        then
+            sla.clock("Call").within(BusinessTime.hours(1));
+        end
+        """);
+    Rulebook rulebook;
+    try {
+      rulebook = Rulebook.compile(folder);
+    } catch (RulebookRejectedException e) {
+      throw new AssertionError(e);
+    }
+
+    assertThatThrownBy(() -> rulebook.decide(lead(null, 10, "DE", null, null)))
+        .hasMessageContaining(
+            "rule \"Every lead is called within an hour\" starts clock \"Call\" without who owes"
+                + " it (.owedBy(Side.SALES)), what satisfies it (.stoppedBy(Activity.TOUCH))");
+  }
+
+  @Test
+  void anUnknownSettingInTheAgreementIsRejectedWithItsLine() throws IOException {
+    write("scoring/fit.drl", SCORING_HEADER);
+    write(
+        "agreement.yaml",
+        """
+        rejectReasons:
+          no-budget: No budget
+        marketing:
+          mqlsPerMonth:
+            emea: 40
+          acceptanceGoal: 60
+        """);
+
+    assertThat(rejectionOf(folder).problems())
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.file()).isEqualTo("agreement.yaml");
+              assertThat(problem.line()).isEqualTo(6);
+              assertThat(problem.reason())
+                  .isEqualTo(
+                      "'acceptanceGoal' is not a setting of the agreement; known: acceptanceTarget,"
+                          + " mqlGrades, mqlsPerMonth");
+            });
+  }
+
+  @Test
+  void aSettingsFileOutsideTheAgreementAndTheCalendarsIsRejectedBecauseNothingReadsIt()
+      throws IOException {
+    write("scoring/fit.drl", SCORING_HEADER);
+    write("sla/terms.yaml", "firstTouch: 15m\n");
+
+    assertThat(rejectionOf(folder).problems())
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.file()).isEqualTo("sla/terms.yaml");
+              assertThat(problem.reason())
+                  .isEqualTo(
+                      "settings files are agreement.yaml and calendars/<name>.yaml; this one would"
+                          + " never be read");
+            });
   }
 
   private void write(String relativePath, String content) throws IOException {

@@ -102,6 +102,11 @@ public class Lead {
   @OrderColumn(name = "position")
   private List<LeadEvent> history = new ArrayList<>();
 
+  @ElementCollection(fetch = FetchType.LAZY)
+  @CollectionTable(name = "lead_activity", joinColumns = @JoinColumn(name = "lead_id"))
+  @OrderColumn(name = "position")
+  private List<LeadActivity> activities = new ArrayList<>();
+
   protected Lead() {}
 
   /** The contact as the intake channel normalised it. */
@@ -163,6 +168,34 @@ public class Lead {
 
   public void record(LeadEvent event) {
     history.add(event);
+  }
+
+  /**
+   * Records what a rep (or marketing) did about the lead; accepting, rejecting, disqualifying and
+   * converting move the lead's status.
+   */
+  public void record(LeadActivity activity, Instant recordedAt) {
+    activities.add(activity);
+    switch (activity.activity()) {
+      case ACCEPT -> status = LeadStatus.ACCEPTED;
+      case REJECT -> status = LeadStatus.REJECTED;
+      case DISQUALIFY -> status = LeadStatus.DISQUALIFIED;
+      case CONVERT -> status = LeadStatus.CONVERTED;
+      default -> {}
+    }
+    history.add(new LeadEvent(recordedAt, LeadEvent.Type.ACTIVITY, activity.describe()));
+  }
+
+  /** Hands the lead to another rep of its team, e.g. after its owner breached a clock. */
+  public void reassign(Rep newRep, List<RoutingCandidate> considered, LeadEvent event) {
+    this.rep = newRep;
+    this.candidates.clear();
+    this.candidates.addAll(considered);
+    history.add(event);
+  }
+
+  public List<LeadActivity> getActivities() {
+    return List.copyOf(activities);
   }
 
   public UUID getId() {

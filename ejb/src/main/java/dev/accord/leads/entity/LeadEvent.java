@@ -14,7 +14,9 @@ public class LeadEvent {
     SCORED,
     ASSIGNED,
     UNROUTED,
-    RESUBMITTED
+    RESUBMITTED,
+    ACTIVITY,
+    REROUTED
   }
 
   @Column(name = "occurred_at")

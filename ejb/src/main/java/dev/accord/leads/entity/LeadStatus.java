@@ -5,5 +5,13 @@ public enum LeadStatus {
   /** Scored and assigned to a rep. */
   ROUTED,
   /** Scored, but no team or no available rep could take it; it waits for a person to route it. */
-  UNROUTED
+  UNROUTED,
+  /** Sales accepted the lead (a sales-accepted lead). */
+  ACCEPTED,
+  /** Sales rejected the lead with a reason code. */
+  REJECTED,
+  /** The lead turned out to be no prospect. */
+  DISQUALIFIED,
+  /** The lead became an opportunity. */
+  CONVERTED
 }

@@ -1,5 +1,6 @@
 package dev.accord.organisation.entity;
 
+import dev.accord.rules.sla.Side;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;

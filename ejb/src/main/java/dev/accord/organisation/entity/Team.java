@@ -19,6 +19,12 @@ public class Team {
   @Column(name = "assignment_counter")
   private long assignmentCounter;
 
+  @Column(name = "manager_name")
+  private String managerName;
+
+  @Column(name = "manager_email")
+  private String managerEmail;
+
   protected Team() {}
 
   public Team(String id, String name, ZoneId timeZone) {
@@ -37,6 +43,15 @@ public class Team {
 
   public ZoneId getTimeZone() {
     return ZoneId.of(timeZone);
+  }
+
+  /** The team's manager, who receives a clock's later warnings; null if none is set. */
+  public String getManagerName() {
+    return managerName;
+  }
+
+  public String getManagerEmail() {
+    return managerEmail;
   }
 
   /**

@@ -2,7 +2,9 @@ package dev.accord.platform.configuration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +47,54 @@ public class AccordSettings {
       name = "accord.camel.leads-queue-uri",
       defaultValue = "jms:queue:AccordLeadsReceived")
   String leadsQueueUri;
+
+  @Inject
+  @ConfigProperty(name = "accord.public-url", defaultValue = "http://localhost:8080")
+  String publicUrl;
+
+  @Inject
+  @ConfigProperty(name = "accord.mail.host", defaultValue = "localhost")
+  String mailHost;
+
+  @Inject
+  @ConfigProperty(name = "accord.mail.port", defaultValue = "25")
+  int mailPort;
+
+  @Inject
+  @ConfigProperty(name = "accord.mail.starttls", defaultValue = "false")
+  boolean mailStartTls;
+
+  @Inject
+  @ConfigProperty(name = "accord.mail.user")
+  Optional<String> mailUser;
+
+  @Inject
+  @ConfigProperty(name = "accord.mail.password")
+  Optional<String> mailPassword;
+
+  @Inject
+  @ConfigProperty(name = "accord.mail.from", defaultValue = "Accord <accord@localhost>")
+  String mailFrom;
+
+  @Inject
+  @ConfigProperty(name = "accord.escalation.webhook-url")
+  Optional<String> webhookUrl;
+
+  @Inject
+  @ConfigProperty(name = "accord.escalation.retry-initial-ms", defaultValue = "1000")
+  long retryInitialMs;
+
+  @Inject
+  @ConfigProperty(name = "accord.escalation.retry-max-ms", defaultValue = "300000")
+  long retryMaxMs;
+
+  @Inject
+  @ConfigProperty(name = "accord.sla.poll-ms", defaultValue = "200")
+  long slaPollMs;
+
+  @Inject
+  @ConfigProperty(name = "accord.sla.late-after-ms", defaultValue = "5000")
+  long lateAfterMs;
 
   /** The folder holding the rule files the server compiles and serves. */
   public Path rulebookFolder() {
@@ -94,5 +144,55 @@ public class AccordSettings {
   /** The durable queue between intake and routing. */
   public String leadsQueueUri() {
     return leadsQueueUri;
+  }
+
+  /** Where people reach this server, for links in escalation e-mails. */
+  public String publicUrl() {
+    return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+  }
+
+  /** The SMTP server escalation e-mails go through, and who they come from. */
+  public MailServer mailServer() {
+    return new MailServer(
+        mailHost,
+        mailPort,
+        mailStartTls,
+        mailUser.filter(u -> !u.isBlank()),
+        mailPassword.filter(p -> !p.isBlank()),
+        mailFrom);
+  }
+
+  /** An SMTP server: host, port, whether to upgrade with STARTTLS, credentials if it needs them. */
+  public record MailServer(
+      String host,
+      int port,
+      boolean startTls,
+      Optional<String> user,
+      Optional<String> password,
+      String from) {}
+
+  /** A chat webhook (Slack-compatible JSON) that receives every warning and breach, if set. */
+  public Optional<URI> webhookUrl() {
+    return webhookUrl.filter(url -> !url.isBlank()).map(URI::create);
+  }
+
+  /** How long to wait before retrying a failed escalation the first time; it doubles after that. */
+  public Duration retryInitialDelay() {
+    return Duration.ofMillis(retryInitialMs);
+  }
+
+  /** The longest wait between two attempts of a failing escalation. */
+  public Duration retryMaxDelay() {
+    return Duration.ofMillis(retryMaxMs);
+  }
+
+  /** How often the server looks for clocks that fell due. */
+  public Duration slaPollInterval() {
+    return Duration.ofMillis(slaPollMs);
+  }
+
+  /** A stage that fires this long after its due instant is marked late (the server was down). */
+  public Duration lateAfter() {
+    return Duration.ofMillis(lateAfterMs);
   }
 }

@@ -13,6 +13,7 @@ import dev.accord.rules.decision.Decision;
 import dev.accord.rules.routing.RepInRotation;
 import dev.accord.rules.routing.RotationPick;
 import dev.accord.rules.routing.TeamRotation;
+import dev.accord.sla.control.ClockStarter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -20,8 +21,10 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -44,6 +47,8 @@ public class LeadRouter {
   @Inject Clock clock;
 
   @Inject DatabaseSchema schema;
+
+  @Inject ClockStarter clocks;
 
   public void route(IncomingLead incoming) {
     schema.awaitMigration();
@@ -98,6 +103,7 @@ public class LeadRouter {
                 + decision.rulebookVersion()));
     assign(lead, decision);
     em.persist(lead);
+    clocks.start(lead, decision.clocks());
     // The last history entry already says where the lead went.
     LOG.info(
         () -> {
@@ -133,10 +139,82 @@ public class LeadRouter {
               "The rulebook chose team '" + teamId + "', which does not exist"));
       return;
     }
-    List<Rep> reps =
-        em.createQuery("select r from Rep r where r.team = :team order by r.id", Rep.class)
-            .setParameter("team", team)
-            .getResultList();
+    Rotation rotation = rotate(team, repsOf(team));
+    Rep chosen = rotation.chosen();
+    List<RoutingCandidate> considered = rotation.considered();
+    lead.assignTo(team, chosen, considered);
+    lead.record(
+        chosen == null
+            ? new LeadEvent(
+                clock.instant(),
+                LeadEvent.Type.UNROUTED,
+                "No rep of team " + team.getName() + " is available")
+            : new LeadEvent(
+                clock.instant(),
+                LeadEvent.Type.ASSIGNED,
+                "Assigned to " + chosen.getName() + " of team " + team.getName()));
+  }
+
+  /**
+   * Hands a lead to the next rep of its team's rotation other than its owner, e.g. because the
+   * owner breached a clock; the owner keeps it when nobody else is available.
+   *
+   * @return the new owner, if the lead changed hands
+   */
+  public Optional<Rep> reroute(Lead lead, String because) {
+    if (lead.getTeam() == null) {
+      return Optional.empty();
+    }
+    Team team = em.find(Team.class, lead.getTeam().getId(), LockModeType.PESSIMISTIC_WRITE);
+    Rep previous = lead.getRep();
+    List<Rep> others =
+        repsOf(team).stream()
+            .filter(rep -> previous == null || !rep.getId().equals(previous.getId()))
+            .toList();
+    Rotation rotation = rotate(team, others);
+    List<RoutingCandidate> considered = new ArrayList<>(rotation.considered());
+    if (previous != null) {
+      considered.add(
+          new RoutingCandidate(previous.getId(), false, "owned the lead when " + because));
+    }
+    Rep chosen = rotation.chosen();
+    if (chosen == null) {
+      lead.record(
+          new LeadEvent(
+              clock.instant(),
+              LeadEvent.Type.REROUTED,
+              "Not re-routed although "
+                  + because
+                  + ": no other rep of team "
+                  + team.getName()
+                  + " is available"));
+      return Optional.empty();
+    }
+    lead.reassign(
+        chosen,
+        considered,
+        new LeadEvent(
+            clock.instant(),
+            LeadEvent.Type.REROUTED,
+            "Re-routed"
+                + (previous == null ? "" : " from " + previous.getName())
+                + " to "
+                + chosen.getName()
+                + " because "
+                + because));
+    return Optional.of(chosen);
+  }
+
+  private List<Rep> repsOf(Team team) {
+    return em.createQuery("select r from Rep r where r.team = :team order by r.id", Rep.class)
+        .setParameter("team", team)
+        .getResultList();
+  }
+
+  /** The rotation's pick among these reps, already counted as the rep's latest lead. */
+  private record Rotation(Rep chosen, List<RoutingCandidate> considered) {}
+
+  private Rotation rotate(Team team, List<Rep> reps) {
     RotationPick pick =
         TeamRotation.pick(
             reps.stream()
@@ -155,16 +233,6 @@ public class LeadRouter {
     if (chosen != null) {
       chosen.receivedLead(team.nextAssignment());
     }
-    lead.assignTo(team, chosen, considered);
-    lead.record(
-        chosen == null
-            ? new LeadEvent(
-                clock.instant(),
-                LeadEvent.Type.UNROUTED,
-                "No rep of team " + team.getName() + " is available")
-            : new LeadEvent(
-                clock.instant(),
-                LeadEvent.Type.ASSIGNED,
-                "Assigned to " + chosen.getName() + " of team " + team.getName()));
+    return new Rotation(chosen, considered);
   }
 }

@@ -1,10 +1,15 @@
 package dev.accord.web.api.leads;
 
+import dev.accord.escalation.entity.Escalation;
+import dev.accord.leads.boundary.LeadDirectory;
 import dev.accord.leads.entity.Lead;
 import dev.accord.organisation.entity.Rep;
 import dev.accord.organisation.entity.Team;
+import dev.accord.sla.entity.SlaClock;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 
 /** The JSON a client reads for one lead: its contact, score, assignment, clocks and history. */
@@ -53,13 +58,121 @@ public record LeadRepresentation(
   /** A rep that was considered, and why they were chosen or skipped. */
   public record Candidate(String repId, boolean chosen, String reason) {}
 
-  /** An SLA clock running for the lead (none until the SLA engine arrives). */
-  public record Clock(String name, String owner, Instant due, String state) {}
+  /**
+   * An SLA clock of the lead: what is owed, by whom, by when (ISO-8601 with the calendar's offset),
+   * how far it has got, its pauses, its breach and every escalation it caused.
+   */
+  @JsonbPropertyOrder({
+    "id",
+    "name",
+    "owner",
+    "rule",
+    "calendar",
+    "target",
+    "startedAt",
+    "due",
+    "state",
+    "stage",
+    "elapsed",
+    "pausedSegments",
+    "breach",
+    "events",
+    "escalations"
+  })
+  public record Clock(
+      String id,
+      String name,
+      String owner,
+      String rule,
+      String calendar,
+      String target,
+      String startedAt,
+      String due,
+      String state,
+      String stage,
+      String elapsed,
+      List<Segment> pausedSegments,
+      Breach breach,
+      List<ClockHistoryEntry> events,
+      List<EscalationView> escalations) {}
+
+  /** A stretch of time in which the clock did not count; {@code resumedAt} null while paused. */
+  public record Segment(String pausedAt, String resumedAt) {}
+
+  /** Where the time of a breach went, why, and whether a head disputes it. */
+  @JsonbPropertyOrder({
+    "at",
+    "cause",
+    "intake",
+    "waitingForOwner",
+    "withOwner",
+    "disputedBy",
+    "disputedAt",
+    "disputeNote"
+  })
+  public record Breach(
+      String at,
+      String cause,
+      String intake,
+      String waitingForOwner,
+      String withOwner,
+      String disputedBy,
+      String disputedAt,
+      String disputeNote) {}
+
+  /** One entry of a clock's history; stages carry when they fell due and how late they fired. */
+  @JsonbPropertyOrder({"at", "type", "dueAt", "late", "detail"})
+  public record ClockHistoryEntry(
+      String at, String type, String dueAt, String late, String detail) {}
+
+  /** One alert to one recipient over one channel, and whether it went out. */
+  @JsonbPropertyOrder({
+    "id",
+    "stage",
+    "recipient",
+    "name",
+    "channel",
+    "address",
+    "status",
+    "attempts",
+    "nextAttemptAt",
+    "lastError",
+    "sentAt"
+  })
+  public record EscalationView(
+      String id,
+      String stage,
+      String recipient,
+      String name,
+      String channel,
+      String address,
+      String status,
+      int attempts,
+      Instant nextAttemptAt,
+      String lastError,
+      Instant sentAt) {
+
+    public static EscalationView of(Escalation e) {
+      return new EscalationView(
+          e.getId().toString(),
+          e.getStage(),
+          e.getRecipientRole(),
+          e.getRecipientName(),
+          e.getChannel().name(),
+          e.getAddress(),
+          e.getStatus().name(),
+          e.getAttempts(),
+          e.getNextAttemptAt(),
+          e.getLastError(),
+          e.getSentAt());
+    }
+  }
 
   /** One entry of the lead's history. */
   public record Event(Instant at, String type, String detail) {}
 
-  static LeadRepresentation of(Lead lead) {
+  public static LeadRepresentation of(LeadDirectory.LeadRecord record) {
+    Lead lead = record.lead();
     Lead.Score score = lead.getScore();
     List<Reason> reasons =
         score.reasons().stream()
@@ -84,10 +197,64 @@ public record LeadRepresentation(
             lead.getCandidates().stream()
                 .map(c -> new Candidate(c.getRepId(), c.isChosen(), c.getReason()))
                 .toList()),
-        List.of(),
+        record.clocks().stream().map(c -> clock(c, record.escalations())).toList(),
         lead.getHistory().stream()
             .map(e -> new Event(e.getOccurredAt(), e.getType(), e.getDetail()))
             .toList());
+  }
+
+  private static Clock clock(LeadDirectory.ClockStatus status, List<Escalation> escalations) {
+    SlaClock c = status.clock();
+    ZoneId zone = status.zone();
+    return new Clock(
+        c.getId().toString(),
+        c.getName(),
+        c.getOwner().name(),
+        c.getTermRule(),
+        c.getCalendar(),
+        c.target().toString(),
+        at(c.getStartedAt(), zone),
+        at(c.getDueAt(), zone),
+        c.getState().name(),
+        c.stage(),
+        status.elapsed().toString(),
+        c.getPausedSegments().stream()
+            .map(p -> new Segment(at(p.getPausedAt(), zone), at(p.getResumedAt(), zone)))
+            .toList(),
+        c.getBreachedAt() == null
+            ? null
+            : new Breach(
+                at(c.getBreachedAt(), zone),
+                c.getBreachCause() == null ? null : c.getBreachCause().name(),
+                duration(c.getIntake()),
+                duration(c.getWaitingForOwner()),
+                duration(c.getWithOwner()),
+                c.getDisputedBy() == null ? null : c.getDisputedBy().name(),
+                at(c.getDisputedAt(), zone),
+                c.getDisputeNote()),
+        c.getHistory().stream()
+            .map(
+                e ->
+                    new ClockHistoryEntry(
+                        at(e.getOccurredAt(), zone),
+                        e.getType(),
+                        at(e.getDueAt(), zone),
+                        duration(e.getLate()),
+                        e.getDetail()))
+            .toList(),
+        escalations.stream()
+            .filter(e -> e.getClockId().equals(c.getId()))
+            .map(EscalationView::of)
+            .toList());
+  }
+
+  /** ISO-8601 with the offset of the clock's calendar, as a person there reads it. */
+  private static String at(Instant instant, ZoneId zone) {
+    return instant == null ? null : instant.atZone(zone).toOffsetDateTime().toString();
+  }
+
+  private static String duration(Duration duration) {
+    return duration == null ? null : duration.toString();
   }
 
   private static Party team(Team team) {

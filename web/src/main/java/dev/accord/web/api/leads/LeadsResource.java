@@ -2,7 +2,10 @@ package dev.accord.web.api.leads;
 
 import dev.accord.intake.control.LeadIntake;
 import dev.accord.leads.boundary.LeadDirectory;
+import dev.accord.sla.control.ActivityRequest;
+import dev.accord.sla.control.LeadActivities;
 import dev.accord.web.api.problems.Problem;
+import dev.accord.web.api.sla.JsonBodies;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -22,7 +25,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** POST /api/leads accepts a lead; GET /api/leads/{id} tells what became of it and why. */
+/**
+ * POST /api/leads accepts a lead; GET /api/leads/{id} tells what became of it and why, and POST
+ * /api/leads/{id}/activities records what reps did about it.
+ */
 @Path("leads")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,6 +40,8 @@ public class LeadsResource {
   @Inject LeadIntake intake;
 
   @EJB LeadDirectory directory;
+
+  @Inject LeadActivities activities;
 
   @Context UriInfo uri;
 
@@ -63,17 +71,39 @@ public class LeadsResource {
   @Path("{id}")
   public Response find(@PathParam("id") String id) {
     return parse(id)
-        .flatMap(directory::find)
+        .flatMap(directory::record)
         .map(lead -> Response.ok(LeadRepresentation.of(lead)).build())
-        .orElseGet(
-            () ->
-                Problem.of(
-                        Response.Status.NOT_FOUND,
-                        "lead-not-found",
-                        "No lead has the id '"
-                            + id
-                            + "'. A lead accepted a moment ago appears once it is routed.")
-                    .toResponse());
+        .orElseGet(() -> leadNotFound(id));
+  }
+
+  /**
+   * Records a rep's touch, accept, reject (with a reason code), disqualify, convert, pause or
+   * resume, or marketing's complete-data; it drives the lead's clocks. Answers with the lead.
+   */
+  @POST
+  @Path("{id}/activities")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response recordActivity(@PathParam("id") String id, byte[] body) {
+    ActivityRequest request = JsonBodies.activity(body);
+    return parse(id)
+        .flatMap(leadId -> activities.record(leadId, request))
+        .map(
+            lead ->
+                Response.status(Response.Status.CREATED)
+                    .location(uri.getBaseUriBuilder().path("leads").path(id).build())
+                    .entity(LeadRepresentation.of(directory.recordOf(lead)))
+                    .build())
+        .orElseGet(() -> leadNotFound(id));
+  }
+
+  private static Response leadNotFound(String id) {
+    return Problem.of(
+            Response.Status.NOT_FOUND,
+            "lead-not-found",
+            "No lead has the id '"
+                + id
+                + "'. A lead accepted a moment ago appears once it is routed.")
+        .toResponse();
   }
 
   private static Optional<UUID> parse(String id) {

@@ -1,0 +1,83 @@
+package dev.accord.sla.control;
+
+import dev.accord.escalation.control.EscalationPlanner;
+import dev.accord.leads.entity.Lead;
+import dev.accord.routing.control.LeadRouter;
+import dev.accord.rulebook.control.LiveRulebook;
+import dev.accord.sla.entity.SlaClock;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Fires the stages of clocks that fell due: each clock in a transaction of its own, under a row
+ * lock, with its escalations recorded in the same transaction, so a stage fires once and its
+ * escalations exist exactly when it fired, across crashes, restarts and nodes.
+ */
+@ApplicationScoped
+public class ClockFiring {
+
+  @PersistenceContext EntityManager em;
+
+  @Inject LiveRulebook rulebook;
+
+  @Inject Clock clock;
+
+  @Inject BreachAttribution attribution;
+
+  @Inject EscalationPlanner escalations;
+
+  @Inject LeadRouter router;
+
+  /** The clocks whose next stage is due by {@code now}, most overdue first. */
+  @Transactional
+  public List<UUID> dueBy(Instant now, int atMost) {
+    return em.createQuery(
+            "select c.id from SlaClock c where c.nextFireAt <= :now order by c.nextFireAt",
+            UUID.class)
+        .setParameter("now", now)
+        .setMaxResults(atMost)
+        .getResultList();
+  }
+
+  /** Fires whatever stages of this clock are due now; does nothing if another node did. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void fire(UUID clockId) {
+    SlaClock slaClock = em.find(SlaClock.class, clockId, LockModeType.PESSIMISTIC_WRITE);
+    if (slaClock == null) {
+      return;
+    }
+    Instant now = clock.instant();
+    Optional<SlaClock.FiredStage> fired =
+        slaClock.fireDueStages(rulebook.calendar(slaClock.getCalendar()).calendar(), now);
+    if (fired.isEmpty()) {
+      return;
+    }
+    Lead lead = em.find(Lead.class, slaClock.getLeadId());
+    boolean breach = fired.get().stage().isBreach();
+    if (breach) {
+      attribution.attribute(slaClock, lead);
+    }
+    // Escalate before re-routing: the alert names the rep who owed the clock, not their successor.
+    escalations.plan(slaClock, lead, fired.get(), now);
+    if (breach && slaClock.isRerouteOnBreach() && lead.getRep() != null) {
+      String previous = lead.getRep().getName();
+      router
+          .reroute(lead, "the clock \"" + slaClock.getName() + "\" breached")
+          .ifPresent(
+              rep ->
+                  slaClock.changeOwner(
+                      rep.getId(),
+                      "Re-routed from " + previous + " to " + rep.getName() + " on breach",
+                      now));
+    }
+  }
+}

@@ -1,0 +1,174 @@
+package dev.accord.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.accord.it.Alerts.Alert;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Every clock fires once and every alert goes out once even when the server dies while clocks are
+ * falling due: leads whose 6-second clocks are firing are accepted, the server is killed without
+ * warning after some warnings went out and before any breach, and after a restart every breach
+ * fires late (and says so) and reaches both heads exactly once.
+ */
+class SlaCrashIT {
+
+  private static final int LEADS = 12;
+  private static final String HEAD_OF_SALES = "head.of.sales@accord.example";
+  private static final String HEAD_OF_MARKETING = "head.of.marketing@accord.example";
+
+  @RegisterExtension
+  static final GreenMailExtension MAIL =
+      new GreenMailExtension(
+          new ServerSetup(CrashingServer.SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+  private final CrashingServer server = new CrashingServer();
+  private final AccordClient accord = new AccordClient(8080 + CrashingServer.PORT_OFFSET);
+
+  @AfterEach
+  void stopServer() {
+    server.stop();
+  }
+
+  @Test
+  void everyAlertIsSentExactlyOnceWhenTheServerIsKilledWhileClocksFallDue() {
+    server.start();
+    awaitDeployed();
+    List<String> leads = new ArrayList<>();
+    for (int i = 0; i < LEADS; i++) {
+      AccordClient.Answer answer =
+          accord.postLead(
+              """
+              {"externalId": "%s", "email": "clock%d@example.com", "firstName": "Clock",
+               "lastName": "Lead %d", "company": "Crash GmbH", "title": "VP Sales",
+               "employees": 800, "country": "%s", "phone": "+49 30 1234567",
+               "source": "sla-it", "action": "demo"}
+              """
+                  .formatted(UUID.randomUUID(), i, i, i % 2 == 0 ? "DE" : "US"));
+      assertThat(answer.status()).isEqualTo(202);
+      leads.add(answer.body().get("id").asText());
+    }
+    Set<String> ours = new HashSet<>(leads);
+
+    // Warnings are going out: clocks are falling due.
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> !ofOurLeads(ours).isEmpty());
+    // Stop the mail server and wait until delivery has failed once: every send before that has
+    // committed, so the kill below interrupts clocks firing, not an SMTP hand-off.
+    MAIL.stop();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> !accord.get("/api/sla/escalations/undelivered").body().isEmpty());
+    server.crash();
+    List<Alert> beforeCrash = ofOurLeads(ours);
+    assertThat(beforeCrash).as("warnings sent before the kill").isNotEmpty();
+    assertThat(beforeCrash).extracting(Alert::stage).doesNotContain("breach");
+
+    MAIL.start();
+    server.start();
+    awaitDeployed();
+    Map<String, JsonNode> clocks =
+        leads.stream().collect(Collectors.toMap(Function.identity(), this::awaitBreachEscalated));
+
+    List<Alert> alerts = ofOurLeads(ours);
+    assertThat(alerts).extracting(Alert::escalationId).doesNotHaveDuplicates();
+    assertThat(alerts)
+        .extracting(Alert::escalationId)
+        .containsAll(beforeCrash.stream().map(Alert::escalationId).toList());
+    Set<String> sentByEmail = new HashSet<>();
+    clocks
+        .values()
+        .forEach(
+            clock ->
+                clock
+                    .get("escalations")
+                    .forEach(
+                        e -> {
+                          assertThat(e.get("status").asText()).isEqualTo("SENT");
+                          if (e.get("channel").asText().equals("EMAIL")) {
+                            sentByEmail.add(e.get("id").asText());
+                          }
+                        }));
+    assertThat(alerts)
+        .extracting(Alert::escalationId)
+        .containsExactlyInAnyOrderElementsOf(sentByEmail);
+    for (String lead : leads) {
+      List<Alert> breaches =
+          alerts.stream()
+              .filter(a -> a.stage().equals("breach"))
+              .filter(a -> a.text().contains("/api/leads/" + lead))
+              .toList();
+      assertThat(breaches)
+          .extracting(Alert::to)
+          .containsExactlyInAnyOrder(HEAD_OF_SALES, HEAD_OF_MARKETING);
+      assertThat(breaches).allSatisfy(a -> assertThat(a.text()).contains("Late: fired "));
+      JsonNode breach =
+          StreamSupport.stream(clocks.get(lead).get("events").spliterator(), false)
+              .filter(e -> e.get("type").asText().equals("BREACH"))
+              .collect(Collectors.toList())
+              .get(0);
+      assertThat(Duration.parse(breach.get("late").asText())).isGreaterThan(Duration.ofSeconds(5));
+    }
+  }
+
+  private List<Alert> ofOurLeads(Set<String> ours) {
+    return Alerts.all(MAIL.getReceivedMessages()).stream()
+        .filter(alert -> ours.stream().anyMatch(id -> alert.text().contains("/api/leads/" + id)))
+        .toList();
+  }
+
+  private JsonNode awaitBreachEscalated(String id) {
+    JsonNode lead =
+        await()
+            .atMost(Duration.ofSeconds(180))
+            .pollInterval(Duration.ofMillis(500))
+            .until(
+                () -> accord.getLead(id),
+                answer ->
+                    answer.status() == 200
+                        && firstTouch(answer.body()).get("state").asText().equals("BREACHED")
+                        && StreamSupport.stream(
+                                firstTouch(answer.body()).get("escalations").spliterator(), false)
+                            .allMatch(e -> e.get("status").asText().equals("SENT"))
+                        && StreamSupport.stream(
+                                firstTouch(answer.body()).get("escalations").spliterator(), false)
+                            .anyMatch(e -> e.get("stage").asText().equals("breach")))
+            .body();
+    return firstTouch(lead);
+  }
+
+  private static JsonNode firstTouch(JsonNode lead) {
+    return StreamSupport.stream(lead.get("slaClocks").spliterator(), false)
+        .filter(clock -> clock.get("name").asText().equals("First touch"))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private void awaitDeployed() {
+    await()
+        .atMost(Duration.ofSeconds(180))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> Files.exists(server.deploymentMarker()) || !server.isRunning());
+    assertThat(server.isRunning()).as("server process alive").isTrue();
+  }
+}

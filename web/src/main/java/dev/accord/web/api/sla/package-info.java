@@ -1,0 +1,2 @@
+/** The SLA resources: the scorecard, breach disputes, undelivered escalations. */
+package dev.accord.web.api.sla;
