@@ -9,6 +9,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.accord.it.Alerts.Alert;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -17,6 +18,8 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,7 +42,19 @@ class SlaEscalationIT {
   static final GreenMailExtension MAIL =
       new GreenMailExtension(new ServerSetup(3125, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
+  private static ChatWebhook chat;
+
   private final AccordClient accord = new AccordClient();
+
+  @BeforeAll
+  static void openTheChatChannel() {
+    chat = new ChatWebhook(8199);
+  }
+
+  @AfterAll
+  static void closeTheChatChannel() {
+    chat.close();
+  }
 
   @Deployment(testable = false)
   static EnterpriseArchive accord() {
@@ -75,12 +90,25 @@ class SlaEscalationIT {
         .containsExactlyInAnyOrder(
             tuple("warning-50", "REP", "EMAIL", "SENT"),
             tuple("warning-50", "TOPIC", "JMS", "SENT"),
+            tuple("warning-50", "WEBHOOK", "WEBHOOK", "SENT"),
             tuple("warning-75", "REP", "EMAIL", "SENT"),
             tuple("warning-75", "MANAGER", "EMAIL", "SENT"),
             tuple("warning-75", "TOPIC", "JMS", "SENT"),
+            tuple("warning-75", "WEBHOOK", "WEBHOOK", "SENT"),
             tuple("breach", "HEAD_OF_SALES", "EMAIL", "SENT"),
             tuple("breach", "HEAD_OF_MARKETING", "EMAIL", "SENT"),
-            tuple("breach", "TOPIC", "JMS", "SENT"));
+            tuple("breach", "TOPIC", "JMS", "SENT"),
+            tuple("breach", "WEBHOOK", "WEBHOOK", "SENT"));
+    List<String> chatMessages =
+        chat.posts().stream()
+            .map(post -> post.body().get("text").asText())
+            .filter(text -> text.contains("/api/leads/" + id))
+            .toList();
+    assertThat(chatMessages).hasSize(3);
+    assertThat(chatMessages.get(2))
+        .startsWith(
+            ":rotating_light: *SALES breached \"First touch\" for Greta Hoffmann (Hoffmann"
+                + " Maschinenbau)*");
 
     List<Alert> alerts = Alerts.aboutLead(MAIL.getReceivedMessages(), id);
     assertThat(alerts)
@@ -207,6 +235,79 @@ class SlaEscalationIT {
         .extracting(Alert::to, Alert::stage)
         .containsOnlyOnce(tuple(HEAD_OF_SALES, "breach"), tuple(HEAD_OF_MARKETING, "breach"))
         .hasSize(5);
+  }
+
+  @Test
+  void theScorecardCountsEachSidesClocksAndADisputeStaysWithTheBreach() {
+    Instant periodStart = Instant.now();
+    String touchedId = postTestLead("Sally", "Scored");
+    String rejectedId = postTestLead("Rick", "Rejected");
+    String touchingRep = awaitRouted(touchedId).at("/assignment/rep/id").asText();
+    assertThat(
+            accord
+                .postActivity(touchedId, "{\"type\": \"touch\", \"by\": \"" + touchingRep + "\"}")
+                .status())
+        .isEqualTo(201);
+    JsonNode breached = awaitEveryEscalationSent(rejectedId, 3);
+    String breachingRep = breached.at("/assignment/rep/id").asText();
+    AccordClient.Answer rejected =
+        accord.postActivity(
+            rejectedId,
+            "{\"type\": \"reject\", \"by\": \""
+                + breachingRep
+                + "\", \"reasonCode\": \"no-budget\"}");
+    assertThat(rejected.status()).isEqualTo(201);
+    assertThat(rejected.body().get("status").asText()).isEqualTo("REJECTED");
+    String clockId = firstTouchClock(rejected.body()).get("id").asText();
+    String metClockId = firstTouchClock(accord.getLead(touchedId).body()).get("id").asText();
+
+    AccordClient.Answer disputed =
+        accord.post(
+            "/api/sla/clocks/" + clockId + "/dispute",
+            "{\"side\": \"SALES\", \"note\": \"The lead came without a phone number\"}");
+    AccordClient.Answer notBreached =
+        accord.post(
+            "/api/sla/clocks/" + metClockId + "/dispute",
+            "{\"side\": \"SALES\", \"note\": \"Nothing to dispute\"}");
+    JsonNode card =
+        accord
+            .get("/api/sla/scorecard?from=" + periodStart + "&to=" + Instant.now().plusSeconds(1))
+            .body();
+
+    assertThat(disputed.status()).isEqualTo(200);
+    JsonNode breach = firstTouchClock(disputed.body()).get("breach");
+    assertThat(breach.get("disputedBy").asText()).isEqualTo("SALES");
+    assertThat(breach.get("disputeNote").asText())
+        .isEqualTo("The lead came without a phone number");
+    assertThat(firstTouchClock(disputed.body()).get("state").asText()).isEqualTo("BREACHED");
+    assertThat(notBreached.status()).isEqualTo(409);
+    // Per lead: first touch, accept or reject and the follow-up cadence for SALES; handoff
+    // completeness for MARKETING, as neither lead came with a phone number.
+    assertThat(card.get("sides"))
+        .extracting(
+            side -> side.get("side").asText(),
+            side -> side.at("/clocks/started").asInt(),
+            side -> side.at("/clocks/met").asInt(),
+            side -> side.at("/clocks/warned").asInt(),
+            side -> side.at("/clocks/breached").asInt(),
+            side -> side.at("/clocks/disputed").asInt(),
+            side -> side.at("/clocks/open").asInt())
+        .containsExactly(tuple("SALES", 6, 3, 1, 1, 1, 2), tuple("MARKETING", 2, 0, 0, 0, 0, 2));
+    JsonNode emea =
+        StreamSupport.stream(card.get("teams").spliterator(), false)
+            .filter(team -> team.get("team").asText().equals("emea"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(emea.at("/firstTouch/touched").asInt()).isEqualTo(1);
+    assertThat(emea.at("/firstTouch/untouched").asInt()).isEqualTo(1);
+    assertThat(emea.at("/acceptance/accepted").asInt()).isZero();
+    assertThat(emea.at("/acceptance/rejected").asInt()).isEqualTo(1);
+    assertThat(emea.at("/acceptance/acceptedPercent").asDouble()).isZero();
+    assertThat(emea.at("/acceptance/rejectReasons/no-budget").asInt()).isEqualTo(1);
+    assertThat(emea.at("/marketing/mqlsDelivered").asInt()).isEqualTo(2);
+    assertThat(emea.at("/marketing/leads").asInt()).isEqualTo(2);
+    assertThat(emea.at("/marketing/completeHandoffs").asInt()).isZero();
+    assertThat(emea.at("/marketing/acceptanceTargetPercent").asInt()).isEqualTo(60);
   }
 
   private String postTestLead(String firstName, String lastName) {
