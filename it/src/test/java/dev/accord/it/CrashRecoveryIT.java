@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -39,7 +38,7 @@ class CrashRecoveryIT {
   @Test
   void everyAcceptedLeadIsRoutedExactlyOnceAfterTheServerIsKilledMidWork() {
     server.start();
-    awaitDeployed();
+    server.awaitDeployed();
     List<String> accepted = new ArrayList<>();
     for (int i = 0; i < 60; i++) {
       AccordClient.Answer answer =
@@ -55,7 +54,7 @@ class CrashRecoveryIT {
 
     server.crash();
     server.start();
-    awaitDeployed();
+    server.awaitDeployed();
 
     Map<String, Integer> leadsPerRep = new TreeMap<>();
     for (String id : accepted) {
@@ -86,13 +85,5 @@ class CrashRecoveryIT {
     assertThat(Collections.max(counts) - Collections.min(counts))
         .as("spread in %s", team)
         .isLessThanOrEqualTo(1);
-  }
-
-  private void awaitDeployed() {
-    await()
-        .atMost(Duration.ofSeconds(180))
-        .pollInterval(Duration.ofMillis(500))
-        .until(() -> Files.exists(server.deploymentMarker()) || !server.isRunning());
-    assertThat(server.isRunning()).as("server process alive").isTrue();
   }
 }

@@ -1,10 +1,14 @@
 package dev.accord.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.wildfly.core.launcher.Launcher;
 import org.wildfly.core.launcher.StandaloneCommandBuilder;
@@ -61,8 +65,14 @@ final class CrashingServer {
     }
   }
 
-  Path deploymentMarker() {
-    return baseDir.resolve("deployments").resolve("accord.ear.deployed");
+  /** Returns once the EAR is deployed; fails if the server died on the way. */
+  void awaitDeployed() {
+    Path marker = baseDir.resolve("deployments").resolve("accord.ear.deployed");
+    await()
+        .atMost(Duration.ofSeconds(180))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> Files.exists(marker) || !isRunning());
+    assertThat(isRunning()).as("server process alive").isTrue();
   }
 
   boolean isRunning() {

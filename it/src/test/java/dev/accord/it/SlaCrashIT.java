@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.accord.it.Alerts.Alert;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,7 +50,7 @@ class SlaCrashIT {
   @Test
   void everyAlertIsSentExactlyOnceWhenTheServerIsKilledWhileClocksFallDue() {
     server.start();
-    awaitDeployed();
+    server.awaitDeployed();
     List<String> leads = new ArrayList<>();
     for (int i = 0; i < LEADS; i++) {
       AccordClient.Answer answer =
@@ -86,7 +85,7 @@ class SlaCrashIT {
 
     MAIL.start();
     server.start();
-    awaitDeployed();
+    server.awaitDeployed();
     Map<String, JsonNode> clocks =
         leads.stream().collect(Collectors.toMap(Function.identity(), this::awaitBreachEscalated));
 
@@ -165,13 +164,5 @@ class SlaCrashIT {
         .filter(clock -> clock.get("name").asText().equals("First touch"))
         .findFirst()
         .orElseThrow();
-  }
-
-  private void awaitDeployed() {
-    await()
-        .atMost(Duration.ofSeconds(180))
-        .pollInterval(Duration.ofMillis(500))
-        .until(() -> Files.exists(server.deploymentMarker()) || !server.isRunning());
-    assertThat(server.isRunning()).as("server process alive").isTrue();
   }
 }

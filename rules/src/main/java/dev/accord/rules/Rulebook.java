@@ -1,7 +1,6 @@
 package dev.accord.rules;
 
 import dev.accord.rules.calendar.BusinessCalendars;
-import dev.accord.rules.calendar.CalendarRejectedException;
 import dev.accord.rules.decision.Concern;
 import dev.accord.rules.decision.Decision;
 import dev.accord.rules.decision.GradeSheet;
@@ -97,10 +96,8 @@ public final class Rulebook {
     BusinessCalendars calendars = null;
     try {
       calendars = BusinessCalendars.parse(calendarFiles);
-    } catch (CalendarRejectedException rejected) {
-      rejected.problems().stream()
-          .map(p -> new RulebookProblem(p.file(), p.line(), p.reason()))
-          .forEach(problems::add);
+    } catch (RulebookRejectedException rejected) {
+      problems.addAll(rejected.problems());
     }
     Map<Stage, CompiledStage> compiled;
     try {

@@ -4,6 +4,7 @@ import dev.accord.escalation.control.EscalationPlanner;
 import dev.accord.leads.entity.Lead;
 import dev.accord.routing.control.LeadRouter;
 import dev.accord.rulebook.control.LiveRulebook;
+import dev.accord.rules.sla.Side;
 import dev.accord.sla.entity.SlaClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,17 +52,20 @@ public class ClockFiring {
   /** Fires whatever stages of this clock are due now; does nothing if another node did. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void fire(UUID clockId) {
-    SlaClock slaClock = em.find(SlaClock.class, clockId, LockModeType.PESSIMISTIC_WRITE);
+    SlaClock slaClock = em.find(SlaClock.class, clockId);
     if (slaClock == null) {
       return;
     }
+    // Lead first, then clock: the order recording an activity takes them in, so the two never
+    // wait for each other.
+    Lead lead = em.find(Lead.class, slaClock.getLeadId(), LockModeType.PESSIMISTIC_WRITE);
+    em.refresh(slaClock, LockModeType.PESSIMISTIC_WRITE);
     Instant now = clock.instant();
     Optional<SlaClock.FiredStage> fired =
         slaClock.fireDueStages(rulebook.calendar(slaClock.getCalendar()).calendar(), now);
     if (fired.isEmpty()) {
       return;
     }
-    Lead lead = em.find(Lead.class, slaClock.getLeadId());
     boolean breach = fired.get().stage().isBreach();
     if (breach) {
       attribution.attribute(slaClock, lead);
@@ -72,12 +76,26 @@ public class ClockFiring {
       String previous = lead.getRep().getName();
       router
           .reroute(lead, "the clock \"" + slaClock.getName() + "\" breached")
-          .ifPresent(
-              rep ->
-                  slaClock.changeOwner(
-                      rep.getId(),
-                      "Re-routed from " + previous + " to " + rep.getName() + " on breach",
-                      now));
+          .ifPresent(rep -> handOver(lead, previous, rep.getId(), rep.getName(), now));
+    }
+  }
+
+  /**
+   * The lead's open sales clocks now count against its new owner (see {@link SlaClock#handOver}).
+   */
+  private void handOver(Lead lead, String previous, String repId, String repName, Instant now) {
+    List<SlaClock> clocks =
+        em.createQuery(
+                "select c from SlaClock c where c.leadId = :lead and c.owner = :sales",
+                SlaClock.class)
+            .setParameter("lead", lead.getId())
+            .setParameter("sales", Side.SALES)
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .getResultList();
+    for (SlaClock owed : clocks) {
+      if (owed.getStoppedAt() == null) {
+        owed.handOver(repId, "Re-routed from " + previous + " to " + repName + " on breach", now);
+      }
     }
   }
 }

@@ -335,9 +335,14 @@ public class SlaClock {
                 + " of business time"));
   }
 
-  /** The lead went to another rep; the clock keeps counting for the new owner. */
-  public void changeOwner(String newRepId, String detail, Instant at) {
-    this.repId = newRepId;
+  /**
+   * The lead went to another rep: an open clock now counts against the new owner, while a breach
+   * stays with the rep who owed it.
+   */
+  public void handOver(String newRepId, String detail, Instant at) {
+    if (breachedAt == null) {
+      this.repId = newRepId;
+    }
     history.add(new ClockEvent(at, ClockEvent.Type.OWNER_CHANGED, detail));
   }
 

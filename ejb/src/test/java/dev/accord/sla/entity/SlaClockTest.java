@@ -192,6 +192,23 @@ class SlaClockTest {
   }
 
   @Test
+  void aHandOverMovesAnOpenClockToTheNewRepButABreachStaysWithTheRepWhoOwedIt() {
+    SlaClock open = firstTouchClock(AROUND_THE_CLOCK, START);
+    SlaClock breached = firstTouchClock(AROUND_THE_CLOCK, START);
+    breached.fireDueStages(AROUND_THE_CLOCK, START.plus(Duration.ofMinutes(15)));
+
+    open.handOver(
+        "jonas.weber", "Re-routed from Ana Costa to Jonas Weber on breach", START.plusSeconds(900));
+    breached.handOver(
+        "jonas.weber", "Re-routed from Ana Costa to Jonas Weber on breach", START.plusSeconds(900));
+
+    assertThat(open.getRepId()).isEqualTo("jonas.weber");
+    assertThat(breached.getRepId()).isEqualTo("ana.costa");
+    assertThat(breached.getHistory().get(breached.getHistory().size() - 1).getType())
+        .isEqualTo("OWNER_CHANGED");
+  }
+
+  @Test
   void aLeadArrivingFridayAfternoonInBerlinIsDueOnMondayMorningInBusinessTime() {
     Map<DayOfWeek, List<WorkingHours>> week = new EnumMap<>(DayOfWeek.class);
     for (DayOfWeek day :

@@ -1,5 +1,7 @@
 package dev.accord.rules.calendar;
 
+import dev.accord.rules.RulebookProblem;
+import dev.accord.rules.RulebookRejectedException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -32,11 +34,11 @@ public final class BusinessCalendars {
    * around-the-clock.yaml} replaces the built-in calendar of that name.
    *
    * @param files content by path relative to the rulebook folder, e.g. {@code calendars/emea.yaml}
-   * @throws CalendarRejectedException listing every problem of every file
+   * @throws RulebookRejectedException listing every problem of every file
    */
   public static BusinessCalendars parse(Map<String, byte[]> files)
-      throws CalendarRejectedException {
-    List<CalendarProblem> problems = new ArrayList<>();
+      throws RulebookRejectedException {
+    List<RulebookProblem> problems = new ArrayList<>();
     Map<String, BusinessCalendar> byName = new HashMap<>();
     byName.put(AROUND_THE_CLOCK, BusinessCalendar.aroundTheClock(AROUND_THE_CLOCK));
     Map<String, String> fileByName = new HashMap<>();
@@ -50,7 +52,7 @@ public final class BusinessCalendars {
               : "";
       if (name.isEmpty()) {
         problems.add(
-            new CalendarProblem(
+            new RulebookProblem(
                 file,
                 0,
                 "a calendar file is named after its calendar and ends in .yaml, such as"
@@ -60,7 +62,7 @@ public final class BusinessCalendars {
       String sameName = fileByName.putIfAbsent(name, file);
       if (sameName != null) {
         problems.add(
-            new CalendarProblem(
+            new RulebookProblem(
                 file,
                 0,
                 "there is already a calendar called "
@@ -77,8 +79,8 @@ public final class BusinessCalendars {
     if (!problems.isEmpty()) {
       // A file's problems are found setting by setting; the user reads them top to bottom.
       problems.sort(
-          Comparator.comparing(CalendarProblem::file).thenComparing(CalendarProblem::line));
-      throw new CalendarRejectedException(problems);
+          Comparator.comparing(RulebookProblem::file).thenComparing(RulebookProblem::line));
+      throw new RulebookRejectedException(problems);
     }
     return new BusinessCalendars(byName);
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.accord.rules.RulebookProblem;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.time.DateTimeException;
@@ -48,13 +49,13 @@ final class CalendarFileReader {
       "hours cannot run past midnight, so end this day at 24:00 and start the next day at 00:00";
 
   private final String file;
-  private final List<CalendarProblem> problems;
+  private final List<RulebookProblem> problems;
 
   private ZoneId zone;
   private final Map<DayOfWeek, List<WorkingHours>> hours = new EnumMap<>(DayOfWeek.class);
   private final Set<LocalDate> holidays = new HashSet<>();
 
-  CalendarFileReader(String file, List<CalendarProblem> problems) {
+  CalendarFileReader(String file, List<RulebookProblem> problems) {
     this.file = file;
     this.problems = problems;
   }
@@ -346,6 +347,6 @@ final class CalendarFileReader {
   }
 
   private void problem(int line, String reason) {
-    problems.add(new CalendarProblem(file, line, reason));
+    problems.add(new RulebookProblem(file, line, reason));
   }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.accord.rules.RulebookProblem;
+import dev.accord.rules.RulebookRejectedException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -120,9 +122,9 @@ class BusinessCalendarsTest {
 
   @Test
   void everyProblemInEveryFileIsReportedAtOnceWithFileLineAndSetting() {
-    CalendarRejectedException rejected =
+    RulebookRejectedException rejected =
         catchThrowableOfType(
-            CalendarRejectedException.class,
+            RulebookRejectedException.class,
             () ->
                 BusinessCalendars.parse(
                     files(
@@ -149,44 +151,44 @@ class BusinessCalendarsTest {
 
     assertThat(rejected.problems())
         .containsExactly(
-            new CalendarProblem(
+            new RulebookProblem(
                 "calendars/americas.yaml",
                 0,
                 "zone: missing; give the team's time zone, such as zone: Europe/Berlin"),
-            new CalendarProblem(
+            new RulebookProblem(
                 "calendars/americas.yaml",
                 1,
                 "hours: no working hours on any day, so no deadline could ever be reached; list"
                     + " the days the team works, such as monday: [09:00-12:30, 13:30-18:00]"),
-            new CalendarProblem(
+            new RulebookProblem(
                 "calendars/emea.yaml",
                 2,
                 "zone: 'Europe/Berln' is not an IANA time zone such as Europe/Berlin"),
-            new CalendarProblem(
+            new RulebookProblem(
                 "calendars/emea.yaml",
                 4,
                 "hours.monday: '9:00-25:00' is not a time range like 09:00-17:30"),
-            new CalendarProblem(
+            new RulebookProblem(
                 "calendars/emea.yaml", 4, "hours.monday: 13:30-18:00 overlaps 09:00-14:00"),
-            new CalendarProblem(
+            new RulebookProblem(
                 "calendars/emea.yaml",
                 5,
                 "hours.tuesday: write the hours as a list in square brackets, such as"
                     + " [09:00-12:30, 13:30-18:00]"),
-            new CalendarProblem(
+            new RulebookProblem(
                 "calendars/emea.yaml",
                 6,
                 "hours: 'funday' is not a day of the week; use monday, tuesday, … sunday"),
-            new CalendarProblem(
+            new RulebookProblem(
                 "calendars/emea.yaml",
                 7,
                 "hours.friday: '18:00-09:00' does not end after it starts; hours cannot run past"
                     + " midnight, so end this day at 24:00 and start the next day at 00:00"),
-            new CalendarProblem(
+            new RulebookProblem(
                 "calendars/emea.yaml", 10, "holidays: '2026-13-01' is not a date like 2026-12-25"),
-            new CalendarProblem(
+            new RulebookProblem(
                 "calendars/emea.yaml", 11, "holidays: '20261225' is not a date like 2026-12-25"),
-            new CalendarProblem(
+            new RulebookProblem(
                 "calendars/emea.yaml",
                 12,
                 "'timezone' is not a calendar setting; the settings are zone, hours and"
@@ -198,9 +200,9 @@ class BusinessCalendarsTest {
 
   @Test
   void zoneInTheWrongCaseIsRefusedWithTheRightSpelling() {
-    CalendarRejectedException rejected =
+    RulebookRejectedException rejected =
         catchThrowableOfType(
-            CalendarRejectedException.class,
+            RulebookRejectedException.class,
             () ->
                 BusinessCalendars.parse(
                     files(
@@ -209,7 +211,7 @@ class BusinessCalendarsTest {
 
     assertThat(rejected.problems())
         .containsExactly(
-            new CalendarProblem(
+            new RulebookProblem(
                 "calendars/emea.yaml",
                 1,
                 "zone: 'europe/berlin' is not an IANA time zone such as Europe/Berlin; did you"
@@ -218,9 +220,9 @@ class BusinessCalendarsTest {
 
   @Test
   void brokenYamlIsReportedAtTheLineAtFaultAlongsideProblemsInOtherFiles() {
-    CalendarRejectedException rejected =
+    RulebookRejectedException rejected =
         catchThrowableOfType(
-            CalendarRejectedException.class,
+            RulebookRejectedException.class,
             () ->
                 BusinessCalendars.parse(
                     files(
@@ -239,7 +241,7 @@ class BusinessCalendarsTest {
                         """)));
 
     assertThat(rejected.problems())
-        .extracting(CalendarProblem::file, CalendarProblem::line)
+        .extracting(RulebookProblem::file, RulebookProblem::line)
         .containsExactly(tuple("calendars/apac.yaml", 3), tuple("calendars/emea.yaml", 4));
     assertThat(rejected.problems().get(0).reason())
         .startsWith("this line is not valid YAML (")
@@ -250,9 +252,9 @@ class BusinessCalendarsTest {
 
   @Test
   void fileThatIsNotACalendarOrNamedWrongIsRefused() {
-    CalendarRejectedException rejected =
+    RulebookRejectedException rejected =
         catchThrowableOfType(
-            CalendarRejectedException.class,
+            RulebookRejectedException.class,
             () ->
                 BusinessCalendars.parse(
                     files(
@@ -269,21 +271,21 @@ class BusinessCalendarsTest {
 
     assertThat(rejected.problems())
         .containsExactly(
-            new CalendarProblem(
+            new RulebookProblem(
                 "calendars/emea.yaml",
                 0,
                 "there is already a calendar called emea in calendars/apac/emea.yaml; rename one"
                     + " of the files"),
-            new CalendarProblem(
+            new RulebookProblem(
                 "calendars/emea.yml",
                 0,
                 "a calendar file is named after its calendar and ends in .yaml, such as"
                     + " calendars/emea.yaml"),
-            new CalendarProblem(
+            new RulebookProblem(
                 "calendars/empty.yaml",
                 0,
                 "the file is empty; a calendar needs at least zone and hours"),
-            new CalendarProblem(
+            new RulebookProblem(
                 "calendars/list.yaml",
                 1,
                 "a calendar is a list of settings, one per line, such as zone: Europe/Berlin"));
@@ -291,9 +293,9 @@ class BusinessCalendarsTest {
 
   @Test
   void valueRepeatedWithAYamlAliasIsRefusedRatherThanMisread() {
-    CalendarRejectedException rejected =
+    RulebookRejectedException rejected =
         catchThrowableOfType(
-            CalendarRejectedException.class,
+            RulebookRejectedException.class,
             () ->
                 BusinessCalendars.parse(
                     files(
@@ -307,7 +309,7 @@ class BusinessCalendarsTest {
 
     assertThat(rejected.problems())
         .containsExactly(
-            new CalendarProblem(
+            new RulebookProblem(
                 "calendars/emea.yaml",
                 4,
                 "hours.tuesday: '*day' is a YAML alias; write the value itself here"));

@@ -4,6 +4,7 @@ import dev.accord.intake.control.LeadIntake;
 import dev.accord.leads.boundary.LeadDirectory;
 import dev.accord.sla.control.ActivityRequest;
 import dev.accord.sla.control.LeadActivities;
+import dev.accord.web.api.PathIds;
 import dev.accord.web.api.problems.Problem;
 import dev.accord.web.api.sla.JsonBodies;
 import jakarta.ejb.EJB;
@@ -22,7 +23,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -70,7 +70,7 @@ public class LeadsResource {
   @GET
   @Path("{id}")
   public Response find(@PathParam("id") String id) {
-    return parse(id)
+    return PathIds.uuid(id)
         .flatMap(directory::record)
         .map(lead -> Response.ok(LeadRepresentation.of(lead)).build())
         .orElseGet(() -> leadNotFound(id));
@@ -85,7 +85,7 @@ public class LeadsResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response recordActivity(@PathParam("id") String id, byte[] body) {
     ActivityRequest request = JsonBodies.activity(body);
-    return parse(id)
+    return PathIds.uuid(id)
         .flatMap(leadId -> activities.record(leadId, request))
         .map(
             lead ->
@@ -104,13 +104,5 @@ public class LeadsResource {
                 + id
                 + "'. A lead accepted a moment ago appears once it is routed.")
         .toResponse();
-  }
-
-  private static Optional<UUID> parse(String id) {
-    try {
-      return Optional.of(UUID.fromString(id));
-    } catch (IllegalArgumentException notAnId) {
-      return Optional.empty();
-    }
   }
 }

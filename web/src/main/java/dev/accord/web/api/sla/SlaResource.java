@@ -3,6 +3,7 @@ package dev.accord.web.api.sla;
 import dev.accord.leads.boundary.LeadDirectory;
 import dev.accord.sla.control.BreachDisputes;
 import dev.accord.sla.control.Scorecard;
+import dev.accord.web.api.PathIds;
 import dev.accord.web.api.leads.LeadRepresentation;
 import dev.accord.web.api.leads.LeadRepresentation.EscalationView;
 import dev.accord.web.api.problems.Problem;
@@ -73,7 +74,7 @@ public class SlaResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response dispute(@PathParam("id") String id, byte[] body) {
     JsonBodies.DisputeRequest request = JsonBodies.dispute(body);
-    Optional<UUID> clockId = parse(id);
+    Optional<UUID> clockId = PathIds.uuid(id);
     if (clockId.isEmpty()) {
       return clockNotFound(id);
     }
@@ -137,13 +138,5 @@ public class SlaResource {
     return Problem.of(
             Response.Status.NOT_FOUND, "clock-not-found", "No SLA clock has the id '" + id + "'.")
         .toResponse();
-  }
-
-  private static Optional<UUID> parse(String id) {
-    try {
-      return Optional.of(UUID.fromString(id));
-    } catch (IllegalArgumentException notAnId) {
-      return Optional.empty();
-    }
   }
 }
