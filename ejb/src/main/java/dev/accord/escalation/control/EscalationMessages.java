@@ -47,7 +47,12 @@ public class EscalationMessages {
       String link) {}
 
   Facts factsOf(SlaClock clock, Lead lead, SlaClock.FiredStage fired, boolean late) {
-    ZoneId zone = rulebook.calendar(clock.getCalendar()).calendar().zone();
+    // Times as the team reads them, even for a clock that counts around the clock.
+    ZoneId zone =
+        rulebook
+            .calendar(clock.getTeamId() == null ? clock.getCalendar() : clock.getTeamId())
+            .calendar()
+            .zone();
     Lead.Contact contact = lead.getContact();
     String person =
         (nullToEmpty(contact.firstName()) + " " + nullToEmpty(contact.lastName())).strip();

@@ -10,6 +10,7 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** The JSON a client reads for one lead: its contact, score, assignment, clocks and history. */
@@ -217,7 +218,7 @@ public record LeadRepresentation(
         at(c.getDueAt(), zone),
         c.getState().name(),
         c.stage(),
-        status.elapsed().toString(),
+        status.elapsed().truncatedTo(ChronoUnit.MILLIS).toString(),
         c.getPausedSegments().stream()
             .map(p -> new Segment(at(p.getPausedAt(), zone), at(p.getResumedAt(), zone)))
             .toList(),
