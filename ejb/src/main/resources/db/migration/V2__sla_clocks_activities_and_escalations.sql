@@ -1,5 +1,6 @@
 -- The joint SLA: the activities reps record, the clocks the agreement's terms start for each lead,
--- and the escalations their warnings and breaches send, recorded before they are sent.
+-- marketing's commitments per team and month, and the escalations their warnings and breaches
+-- send, recorded before they are sent.
 
 alter table team add column manager_name varchar(100);
 alter table team add column manager_email varchar(254);
@@ -78,10 +79,32 @@ create table sla_paused_segment (
     primary key (clock_id, position)
 );
 
+-- What marketing promises a team per month (agreement.yaml), judged when the month ends.
+create table sla_period_commitment (
+    id             uuid          primary key,
+    team_id        varchar(40)   not null,
+    kind           varchar(30)   not null,
+    period_start   timestamp(6) with time zone not null,
+    period_end     timestamp(6) with time zone not null,
+    promised       integer       not null,
+    -- when the period is judged; null once it was
+    evaluate_at    timestamp(6) with time zone,
+    state          varchar(20)   not null,
+    delivered      integer,
+    detail         varchar(1000),
+    evaluated_at   timestamp(6) with time zone,
+    late_ms        bigint,
+    constraint sla_period_commitment_once unique (team_id, kind, period_start)
+);
+
+create index sla_period_commitment_due on sla_period_commitment (evaluate_at);
+
 create table escalation (
     id               uuid          primary key,
-    clock_id         uuid          not null references sla_clock (id),
-    lead_id          uuid          not null references sales_lead (id),
+    -- a lead's clock, or a team's period commitment
+    clock_id         uuid          references sla_clock (id),
+    lead_id          uuid          references sales_lead (id),
+    commitment_id    uuid          references sla_period_commitment (id),
     stage            varchar(30)   not null,
     recipient_role   varchar(30)   not null,
     recipient_name   varchar(100),
@@ -98,7 +121,8 @@ create table escalation (
     last_error       varchar(1000),
     created_at       timestamp(6) with time zone not null,
     sent_at          timestamp(6) with time zone,
-    constraint escalation_once_per_recipient_and_channel unique (clock_id, stage, channel, address)
+    constraint escalation_once_per_recipient_and_channel unique (clock_id, stage, channel, address),
+    constraint escalation_once_per_commitment unique (commitment_id, stage, channel, address)
 );
 
 create index escalation_due on escalation (next_attempt_at);

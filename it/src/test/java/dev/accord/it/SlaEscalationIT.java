@@ -308,6 +308,10 @@ class SlaEscalationIT {
     assertThat(emea.at("/marketing/leads").asInt()).isEqualTo(2);
     assertThat(emea.at("/marketing/completeHandoffs").asInt()).isZero();
     assertThat(emea.at("/marketing/acceptanceTargetPercent").asInt()).isEqualTo(60);
+    // Marketing's monthly promises to the team are period clocks, opened for the current month.
+    assertThat(emea.get("commitments"))
+        .extracting(c -> c.get("kind").asText(), c -> c.get("promised").asInt())
+        .contains(tuple("MQL_VOLUME", 40), tuple("ACCEPTANCE_SHARE", 60));
   }
 
   private String postTestLead(String firstName, String lastName) {

@@ -2,14 +2,17 @@ package dev.accord.escalation.control;
 
 import dev.accord.escalation.entity.Escalation.Content;
 import dev.accord.leads.entity.Lead;
+import dev.accord.organisation.entity.Team;
 import dev.accord.platform.configuration.AccordSettings;
 import dev.accord.rulebook.control.LiveRulebook;
 import dev.accord.sla.entity.BusinessDurations;
+import dev.accord.sla.entity.PeriodCommitment;
 import dev.accord.sla.entity.SlaClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -21,9 +24,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Writes what an escalation says, so that one read is enough to act: the lead, the clock, who owed
- * what, how late, where the time went, and a link to the lead; as e-mail (plain and HTML), a JSON
- * event and a Slack-compatible chat message.
+ * Writes what an escalation says, so that one read is enough to act: what was owed, by which side,
+ * how late, where the time went, and a link; as e-mail (plain and HTML), a JSON event and a
+ * Slack-compatible chat message.
  */
 @ApplicationScoped
 public class EscalationMessages {
@@ -35,16 +38,18 @@ public class EscalationMessages {
 
   @Inject LiveRulebook rulebook;
 
-  /** The facts every form of the message states, computed once per fired stage. */
+  /**
+   * The facts every form of the message states, computed once per fired stage.
+   *
+   * @param event the JSON event without the list of people notified
+   */
   record Facts(
       String headline,
       String subject,
       Map<String, String> lines,
-      SlaClock clock,
-      Lead lead,
-      SlaClock.FiredStage fired,
-      boolean late,
-      String link) {}
+      String link,
+      boolean breach,
+      JsonObject event) {}
 
   Facts factsOf(SlaClock clock, Lead lead, SlaClock.FiredStage fired, boolean late) {
     // Times as the team reads them, even for a clock that counts around the clock.
@@ -87,13 +92,7 @@ public class EscalationMessages {
     lines.put("Started", WHEN.format(clock.getStartedAt().atZone(zone)));
     lines.put("Due", WHEN.format(clock.getDueAt().atZone(zone)));
     if (late) {
-      lines.put(
-          "Late",
-          "fired "
-              + BusinessDurations.describe(fired.lateBy())
-              + " after it fell due at "
-              + WHEN.format(fired.dueAt().atZone(zone))
-              + ": Accord was not running then");
+      lines.put("Late", lateLine(fired.lateBy(), WHEN.format(fired.dueAt().atZone(zone))));
     }
     if (breach && clock.getBreachCause() != null) {
       lines.put("Cause", clock.getBreachCause().name().toLowerCase(Locale.ROOT).replace('_', ' '));
@@ -108,6 +107,24 @@ public class EscalationMessages {
     }
     String link = settings.publicUrl() + "/api/leads/" + lead.getId();
     lines.put("Lead record", link);
+    JsonObjectBuilder event =
+        Json.createObjectBuilder()
+            .add("type", "sla." + fired.stage().eventName())
+            .add("leadId", lead.getId().toString())
+            .add("clockId", clock.getId().toString())
+            .add("clock", clock.getName())
+            .add("owner", clock.getOwner().name())
+            .add("stage", fired.stage().eventName())
+            .add("percent", fired.stage().percent())
+            .add("dueAt", fired.dueAt().toString())
+            .add("late", late)
+            .add("lateByMs", fired.lateBy().toMillis())
+            .add("repId", lead.getRep() == null ? "" : lead.getRep().getId())
+            .add("teamId", lead.getTeam() == null ? "" : lead.getTeam().getId())
+            .add("link", link);
+    if (breach && clock.getBreachCause() != null) {
+      event.add("cause", clock.getBreachCause().name());
+    }
     String subject =
         "[Accord] "
             + what
@@ -118,7 +135,68 @@ public class EscalationMessages {
             + company
             + " — owed by "
             + clock.getOwner();
-    return new Facts(headline, subject, lines, clock, lead, fired, late, link);
+    return new Facts(headline, subject, lines, link, breach, event.build());
+  }
+
+  Facts factsOf(PeriodCommitment commitment, Team team, boolean late) {
+    ZoneId zone = rulebook.calendar(commitment.getTeamId()).calendar().zone();
+    String teamName = team == null ? commitment.getTeamId() : team.getName();
+    String period = commitment.periodName(zone);
+    String headline =
+        commitment.owner()
+            + " breached \""
+            + commitment.title()
+            + "\" for team "
+            + teamName
+            + " in "
+            + period;
+    Map<String, String> lines = new LinkedHashMap<>();
+    lines.put("Commitment", commitment.title() + " for team " + teamName + ", " + period);
+    lines.put("Owed by", commitment.owner().name());
+    lines.put("Promised", commitment.describe(commitment.getPromised()));
+    lines.put("Delivered", commitment.describe(commitment.getDelivered()));
+    lines.put("Measured", commitment.getDetail());
+    lines.put(
+        "Period",
+        WHEN.format(commitment.getPeriodStart().atZone(zone))
+            + " to "
+            + WHEN.format(commitment.getPeriodEnd().atZone(zone)));
+    if (late) {
+      lines.put(
+          "Late",
+          lateLine(commitment.getLate(), WHEN.format(commitment.getPeriodEnd().atZone(zone))));
+    }
+    String link =
+        settings.publicUrl()
+            + "/api/sla/scorecard?from="
+            + commitment.getPeriodStart()
+            + "&to="
+            + commitment.getPeriodEnd();
+    lines.put("Scorecard", link);
+    JsonObject event =
+        Json.createObjectBuilder()
+            .add("type", "sla.commitment.breach")
+            .add("commitmentId", commitment.getId().toString())
+            .add("commitment", commitment.getKind().name())
+            .add("owner", commitment.owner().name())
+            .add("teamId", commitment.getTeamId())
+            .add("periodStart", commitment.getPeriodStart().toString())
+            .add("periodEnd", commitment.getPeriodEnd().toString())
+            .add("promised", commitment.getPromised())
+            .add("delivered", commitment.getDelivered())
+            .add("late", late)
+            .add("link", link)
+            .build();
+    String subject =
+        "[Accord] BREACH: "
+            + commitment.title()
+            + " — team "
+            + teamName
+            + ", "
+            + period
+            + " — owed by "
+            + commitment.owner();
+    return new Facts(headline, subject, lines, link, true, event);
   }
 
   Content email(Facts facts, String recipientName) {
@@ -144,7 +222,7 @@ public class EscalationMessages {
                         "<tr><th align=\"left\">"
                             + escape(line.getKey())
                             + "</th><td>"
-                            + (line.getKey().equals("Lead record")
+                            + (line.getValue().equals(facts.link())
                                 ? "<a href=\""
                                     + escape(facts.link())
                                     + "\">"
@@ -153,12 +231,12 @@ public class EscalationMessages {
                                 : escape(line.getValue()))
                             + "</td></tr>")
                 .collect(Collectors.joining())
-            + "</table><p>— Accord, enforcing the joint Sales and Marketing agreement</p></body></html>";
+            + "</table><p>— Accord, enforcing the joint Sales and Marketing agreement</p>"
+            + "</body></html>";
     return new Content(facts.subject(), text, html, null);
   }
 
   Content event(Facts facts, Collection<EscalationPlanner.Person> notified) {
-    SlaClock clock = facts.clock();
     JsonArrayBuilder people = Json.createArrayBuilder();
     notified.forEach(
         person ->
@@ -167,31 +245,14 @@ public class EscalationMessages {
                     .add("role", person.role())
                     .add("name", nullToEmpty(person.name()))
                     .add("email", person.email())));
-    JsonObjectBuilder json =
-        Json.createObjectBuilder()
-            .add("type", "sla." + facts.fired().stage().eventName())
-            .add("leadId", facts.lead().getId().toString())
-            .add("clockId", clock.getId().toString())
-            .add("clock", clock.getName())
-            .add("owner", clock.getOwner().name())
-            .add("stage", facts.fired().stage().eventName())
-            .add("percent", facts.fired().stage().percent())
-            .add("dueAt", facts.fired().dueAt().toString())
-            .add("late", facts.late())
-            .add("lateByMs", facts.fired().lateBy().toMillis())
-            .add("repId", facts.lead().getRep() == null ? "" : facts.lead().getRep().getId())
-            .add("teamId", facts.lead().getTeam() == null ? "" : facts.lead().getTeam().getId())
-            .add("notified", people)
-            .add("link", facts.link());
-    if (clock.getBreachCause() != null && facts.fired().stage().isBreach()) {
-      json.add("cause", clock.getBreachCause().name());
-    }
-    return new Content(facts.subject(), facts.headline(), null, json.build().toString());
+    String json =
+        Json.createObjectBuilder(facts.event()).add("notified", people).build().toString();
+    return new Content(facts.subject(), facts.headline(), null, json);
   }
 
   Content chat(Facts facts) {
     String text =
-        (facts.fired().stage().isBreach() ? ":rotating_light: " : ":warning: ")
+        (facts.breach() ? ":rotating_light: " : ":warning: ")
             + "*"
             + facts.headline()
             + "*\n"
@@ -200,9 +261,17 @@ public class EscalationMessages {
                 .collect(Collectors.joining("\n"))
             + "\n<"
             + facts.link()
-            + "|Open the lead>";
+            + "|Open in Accord>";
     String json = Json.createObjectBuilder().add("text", text).build().toString();
     return new Content(facts.subject(), text, null, json);
+  }
+
+  private static String lateLine(Duration lateBy, String dueAt) {
+    return "fired "
+        + BusinessDurations.describe(lateBy)
+        + " after it fell due at "
+        + dueAt
+        + ": Accord was not running then";
   }
 
   private static String describe(Duration duration) {

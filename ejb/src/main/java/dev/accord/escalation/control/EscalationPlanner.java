@@ -2,27 +2,33 @@ package dev.accord.escalation.control;
 
 import dev.accord.escalation.entity.Escalation;
 import dev.accord.escalation.entity.Escalation.Channel;
+import dev.accord.escalation.entity.Escalation.Delivery;
 import dev.accord.leads.entity.Lead;
 import dev.accord.organisation.entity.DepartmentHead;
 import dev.accord.organisation.entity.Team;
 import dev.accord.platform.configuration.AccordSettings;
 import dev.accord.rules.sla.Recipient;
 import dev.accord.rules.sla.Side;
+import dev.accord.sla.entity.PeriodCommitment;
 import dev.accord.sla.entity.SlaClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
  * Turns a fired stage into the escalations its chain calls for: an e-mail to each person the term
  * names, one event on the escalations topic, and a chat message if a webhook is configured, all in
- * the firing transaction.
+ * the transaction that fired the stage.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -42,6 +48,7 @@ public class EscalationPlanner {
   /** A person to notify, and in which role. */
   record Person(String role, String name, String email) {}
 
+  /** Escalates a stage of a lead's clock to the recipients its term names. */
   public void plan(SlaClock clock, Lead lead, SlaClock.FiredStage fired, Instant now) {
     Map<String, Person> people = new LinkedHashMap<>();
     for (Recipient recipient : fired.stage().recipients()) {
@@ -59,47 +66,15 @@ public class EscalationPlanner {
         }
         case HEAD_OF_SALES -> head(Side.SALES, people);
         case HEAD_OF_MARKETING -> head(Side.MARKETING, people);
-        case HEADS -> {
-          head(Side.SALES, people);
-          head(Side.MARKETING, people);
-        }
+        case HEADS -> bothHeads(people);
       }
     }
-    boolean late = fired.lateBy().compareTo(settings.lateAfter()) > 0;
-    EscalationMessages.Facts facts = messages.factsOf(clock, lead, fired, late);
+    boolean late = isLate(fired.lateBy());
     String stage = fired.stage().eventName();
-    for (Person person : people.values()) {
-      em.persist(
-          new Escalation(
-              clock.getId(),
-              lead.getId(),
-              stage,
-              person.role(),
-              person.name(),
-              Channel.EMAIL,
-              person.email(),
-              messages.email(facts, person.name()),
-              now));
-    }
-    Escalation.Content event = messages.event(facts, people.values());
-    em.persist(
-        new Escalation(
-            clock.getId(), lead.getId(), stage, "TOPIC", null, Channel.JMS, TOPIC, event, now));
-    settings
-        .webhookUrl()
-        .ifPresent(
-            url ->
-                em.persist(
-                    new Escalation(
-                        clock.getId(),
-                        lead.getId(),
-                        stage,
-                        "WEBHOOK",
-                        null,
-                        Channel.WEBHOOK,
-                        url.toString(),
-                        messages.chat(facts),
-                        now)));
+    record(
+        people.values(),
+        messages.factsOf(clock, lead, fired, late),
+        delivery -> Escalation.ofClock(clock.getId(), lead.getId(), stage, delivery, now));
     LOG.info(
         () ->
             "Clock \""
@@ -113,19 +88,76 @@ public class EscalationPlanner {
                 + people.keySet());
   }
 
+  /** Escalates a broken period commitment to both department heads. */
+  public void planBreach(PeriodCommitment commitment, Instant now) {
+    Map<String, Person> people = new LinkedHashMap<>();
+    bothHeads(people);
+    boolean late = isLate(commitment.getLate());
+    record(
+        people.values(),
+        messages.factsOf(commitment, em.find(Team.class, commitment.getTeamId()), late),
+        delivery -> Escalation.ofCommitment(commitment.getId(), "breach", delivery, now));
+    LOG.info(
+        () ->
+            commitment.getKind()
+                + " of team "
+                + commitment.getTeamId()
+                + " breached: promised "
+                + commitment.getPromised()
+                + ", delivered "
+                + commitment.getDelivered()
+                + "; escalated to "
+                + people.keySet());
+  }
+
+  private void record(
+      Collection<Person> people,
+      EscalationMessages.Facts facts,
+      Function<Delivery, Escalation> escalation) {
+    for (Person person : people) {
+      em.persist(
+          escalation.apply(
+              new Delivery(
+                  person.role(),
+                  person.name(),
+                  Channel.EMAIL,
+                  person.email(),
+                  messages.email(facts, person.name()))));
+    }
+    em.persist(
+        escalation.apply(
+            new Delivery("TOPIC", null, Channel.JMS, TOPIC, messages.event(facts, people))));
+    settings
+        .webhookUrl()
+        .ifPresent(
+            url ->
+                em.persist(
+                    escalation.apply(
+                        new Delivery(
+                            "WEBHOOK",
+                            null,
+                            Channel.WEBHOOK,
+                            url.toString(),
+                            messages.chat(facts)))));
+  }
+
+  private boolean isLate(Duration lateBy) {
+    return lateBy != null && lateBy.compareTo(settings.lateAfter()) > 0;
+  }
+
+  private void bothHeads(Map<String, Person> people) {
+    head(Side.SALES, people);
+    head(Side.MARKETING, people);
+  }
+
   private void head(Side side, Map<String, Person> people) {
     DepartmentHead head = em.find(DepartmentHead.class, side);
     if (head != null) {
-      add(
-          people,
-          new Person(
-              side == Side.SALES ? "HEAD_OF_SALES" : "HEAD_OF_MARKETING",
-              head.getName(),
-              head.getEmail()));
+      add(people, new Person("HEAD_OF_" + side.name(), head.getName(), head.getEmail()));
     }
   }
 
   private static void add(Map<String, Person> people, Person person) {
-    people.putIfAbsent(person.email().toLowerCase(java.util.Locale.ROOT), person);
+    people.putIfAbsent(person.email().toLowerCase(Locale.ROOT), person);
   }
 }

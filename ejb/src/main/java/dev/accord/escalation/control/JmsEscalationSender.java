@@ -31,7 +31,7 @@ public class JmsEscalationSender implements EscalationSender {
       context
           .createProducer()
           .setProperty("AccordEscalationId", escalation.getId().toString())
-          .setProperty("AccordLeadId", escalation.getLeadId().toString())
+          .setProperty("AccordLeadId", String.valueOf(escalation.getLeadId()))
           .setProperty("AccordStage", escalation.getStage())
           .send(topic, escalation.content().json());
     }

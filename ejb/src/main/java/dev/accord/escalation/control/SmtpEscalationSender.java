@@ -63,7 +63,9 @@ public class SmtpEscalationSender implements EscalationSender {
         new InternetAddress(escalation.getAddress(), escalation.getRecipientName(), "UTF-8"));
     message.setSubject(escalation.content().subject(), StandardCharsets.UTF_8.name());
     message.setHeader("X-Accord-Escalation", escalation.getId().toString());
-    message.setHeader("X-Accord-Lead", escalation.getLeadId().toString());
+    if (escalation.getLeadId() != null) {
+      message.setHeader("X-Accord-Lead", escalation.getLeadId().toString());
+    }
     message.setHeader("X-Accord-Stage", escalation.getStage());
 
     MimeBodyPart text = new MimeBodyPart();

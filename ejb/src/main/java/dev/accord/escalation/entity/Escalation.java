@@ -40,6 +40,9 @@ public class Escalation {
   @Column(name = "lead_id")
   private UUID leadId;
 
+  @Column(name = "commitment_id")
+  private UUID commitmentId;
+
   private String stage;
 
   @Column(name = "recipient_role")
@@ -86,19 +89,42 @@ public class Escalation {
   /** What to say, in each form a channel needs. */
   public record Content(String subject, String text, String html, String json) {}
 
-  public Escalation(
-      UUID clockId,
-      UUID leadId,
-      String stage,
+  /** Who is told, how, and what. */
+  public record Delivery(
       String recipientRole,
       String recipientName,
       Channel channel,
       String address,
-      Content content,
+      Content content) {}
+
+  /** An alert about a stage of a lead's clock. */
+  public static Escalation ofClock(
+      UUID clockId, UUID leadId, String stage, Delivery delivery, Instant createdAt) {
+    return new Escalation(clockId, leadId, null, stage, delivery, createdAt);
+  }
+
+  /** An alert about a team's period commitment. */
+  public static Escalation ofCommitment(
+      UUID commitmentId, String stage, Delivery delivery, Instant createdAt) {
+    return new Escalation(null, null, commitmentId, stage, delivery, createdAt);
+  }
+
+  private Escalation(
+      UUID clockId,
+      UUID leadId,
+      UUID commitmentId,
+      String stage,
+      Delivery delivery,
       Instant createdAt) {
+    String recipientRole = delivery.recipientRole();
+    String recipientName = delivery.recipientName();
+    Channel channel = delivery.channel();
+    String address = delivery.address();
+    Content content = delivery.content();
     this.id = UUID.randomUUID();
     this.clockId = clockId;
     this.leadId = leadId;
+    this.commitmentId = commitmentId;
     this.stage = stage;
     this.recipientRole = recipientRole;
     this.recipientName = recipientName;
@@ -139,8 +165,14 @@ public class Escalation {
     return clockId;
   }
 
+  /** Null for an alert about a period commitment. */
   public UUID getLeadId() {
     return leadId;
+  }
+
+  /** Null for an alert about a lead's clock. */
+  public UUID getCommitmentId() {
+    return commitmentId;
   }
 
   public String getStage() {

@@ -2,6 +2,7 @@ package dev.accord.sla.boundary;
 
 import dev.accord.platform.configuration.AccordSettings;
 import dev.accord.sla.control.ClockFiring;
+import dev.accord.sla.control.PeriodCommitments;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -13,6 +14,8 @@ import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
@@ -21,9 +24,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Looks for clocks that fell due several times a second and has each fired: one indexed query
- * instead of a timer per clock, so a million open clocks cost a database index, and a restart needs
- * no schedule rebuilt — whatever fell due while the server was down is simply overdue.
+ * Looks for clocks that fell due several times a second and has each fired, and judges marketing's
+ * monthly commitments when their month ends: one indexed query instead of a timer per clock, so a
+ * million open clocks cost a database index, and a restart needs no schedule rebuilt — whatever
+ * fell due while the server was down is simply overdue.
  */
 @Startup
 @Singleton
@@ -33,16 +37,22 @@ public class DueClockPoller {
 
   private static final Logger LOG = Logger.getLogger(DueClockPoller.class.getName());
   private static final int BATCH = 200;
+  private static final Duration PERIODS_CHECKED_EVERY = Duration.ofMinutes(1);
 
   @Resource ManagedScheduledExecutorService scheduler;
 
   @Inject ClockFiring firing;
+
+  @Inject PeriodCommitments commitments;
 
   @Inject AccordSettings settings;
 
   @Inject Clock clock;
 
   private ScheduledFuture<?> polling;
+
+  // Touched only by the polling thread.
+  private Instant periodsOpenedAt = Instant.MIN;
 
   @PostConstruct
   void startPolling() {
@@ -70,6 +80,14 @@ public class DueClockPoller {
           }
         }
       } while (due.size() == BATCH);
+      Instant now = clock.instant();
+      if (Duration.between(periodsOpenedAt, now).compareTo(PERIODS_CHECKED_EVERY) >= 0) {
+        commitments.openCurrentPeriods(now);
+        periodsOpenedAt = now;
+      }
+      for (UUID id : commitments.dueBy(now)) {
+        commitments.judge(id);
+      }
     } catch (RuntimeException failure) {
       // A thrown exception would end the schedule for good.
       LOG.log(Level.WARNING, "Looking for due clocks failed; trying again shortly", failure);

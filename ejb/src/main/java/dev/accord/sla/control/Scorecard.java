@@ -9,6 +9,7 @@ import dev.accord.rules.sla.Activity;
 import dev.accord.rules.sla.Agreement;
 import dev.accord.rules.sla.Side;
 import dev.accord.sla.entity.ClockState;
+import dev.accord.sla.entity.PeriodCommitment;
 import dev.accord.sla.entity.SlaClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,6 +40,8 @@ public class Scorecard {
   @PersistenceContext EntityManager em;
 
   @Inject LiveRulebook rulebook;
+
+  @Inject PeriodCommitments commitments;
 
   /** Clocks started in the period, by outcome. */
   public record ClockCounts(
@@ -75,12 +78,35 @@ public class Scorecard {
 
   public record SideCard(String side, ClockCounts clocks) {}
 
+  /** One of marketing's monthly commitments to the team, and how it was judged. */
+  public record Commitment(
+      String kind,
+      Instant periodStart,
+      Instant periodEnd,
+      int promised,
+      Integer delivered,
+      String state,
+      String detail) {
+
+    static Commitment of(PeriodCommitment commitment) {
+      return new Commitment(
+          commitment.getKind().name(),
+          commitment.getPeriodStart(),
+          commitment.getPeriodEnd(),
+          commitment.getPromised(),
+          commitment.getDelivered(),
+          commitment.getState().name(),
+          commitment.getDetail());
+    }
+  }
+
   public record TeamCard(
       String team,
       ClockCounts clocks,
       FirstTouch firstTouch,
       Acceptance acceptance,
-      Marketing marketing) {}
+      Marketing marketing,
+      List<Commitment> commitments) {}
 
   public record RepCard(
       String rep, String team, ClockCounts clocks, FirstTouch firstTouch, Acceptance acceptance) {}
@@ -109,6 +135,8 @@ public class Scorecard {
             .setParameter("from", from)
             .setParameter("to", to)
             .getResultList();
+    Map<String, List<PeriodCommitment>> commitmentsByTeam =
+        groupBy(commitments.overlapping(from, to), PeriodCommitment::getTeamId);
     Agreement agreement = rulebook.agreement();
     double months = Duration.between(from, to).toSeconds() / 86_400.0 / DAYS_PER_MONTH;
 
@@ -149,7 +177,10 @@ public class Scorecard {
                   teamLeads.size(),
                   complete,
                   percent(complete, teamLeads.size()),
-                  agreement.acceptanceTargetPercent())));
+                  agreement.acceptanceTargetPercent()),
+              commitmentsByTeam.getOrDefault(team, List.of()).stream()
+                  .map(Commitment::of)
+                  .toList()));
     }
     Map<String, List<SlaClock>> clocksByRep = groupBy(clocks, SlaClock::getRepId);
     Map<String, List<Lead>> leadsByRep =
