@@ -75,6 +75,7 @@ class SlaCrashIT {
     // Stop the mail server (which forgets what it received) and wait until delivery has failed
     // once: every send before that has committed, so the kill interrupts clocks firing, not an
     // SMTP hand-off.
+    List<Alert> beforeStop = ofOurLeads(ours);
     MAIL.stop();
     await()
         .atMost(Duration.ofSeconds(30))
@@ -108,11 +109,15 @@ class SlaCrashIT {
                           }
                         }));
     assertThat(sentBeforeCrash).as("alerts sent before the kill").isNotEmpty();
+    // Every alert the mail server had before the kill was recorded as sent before it: none was
+    // delivered without its commit, which is what would send it again after the restart.
+    assertThat(sentBeforeCrash).containsAll(beforeStop.stream().map(Alert::escalationId).toList());
     List<Alert> alerts = ofOurLeads(ours);
     assertThat(alerts)
         .extracting(Alert::escalationId)
         .doesNotHaveDuplicates()
         .doesNotContainAnyElementsOf(sentBeforeCrash)
+        .doesNotContainAnyElementsOf(beforeStop.stream().map(Alert::escalationId).toList())
         .containsExactlyInAnyOrderElementsOf(sentAfterRestart);
     for (String lead : leads) {
       List<Alert> breaches =

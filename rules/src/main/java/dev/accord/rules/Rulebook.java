@@ -12,6 +12,7 @@ import dev.accord.rules.decision.Scores;
 import dev.accord.rules.decision.TeamChoice;
 import dev.accord.rules.lead.Lead;
 import dev.accord.rules.sla.Agreement;
+import dev.accord.rules.sla.ClockTerm;
 import dev.accord.rules.sla.SlaTerms;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -159,14 +160,26 @@ public final class Rulebook {
     reasons.addAll(engagement.reasons());
     reasons.addAll(grading.reasons());
     routing.reason().ifPresent(reasons::add);
+    List<ClockTerm> clocks = sla.terms();
+    for (ClockTerm clock : clocks) {
+      clock
+          .calendar()
+          .filter(name -> calendars.find(name).isEmpty())
+          .ifPresent(
+              name -> {
+                throw new IllegalStateException(
+                    "rule \""
+                        + clock.rule()
+                        + "\" counts clock \""
+                        + clock.name()
+                        + "\" in calendar '"
+                        + name
+                        + "', which is not one of calendars/"
+                        + calendars.names());
+              });
+    }
     return new Decision(
-        fit.total(),
-        engagement.total(),
-        grading.grade(),
-        routing.team(),
-        reasons,
-        sla.terms(),
-        version);
+        fit.total(), engagement.total(), grading.grade(), routing.team(), reasons, clocks, version);
   }
 
   @Override

@@ -373,6 +373,32 @@ class RulebookCompilationTest {
   }
 
   @Test
+  void anSlaTermCountingInACalendarThatDoesNotExistNamesItsRuleWhenALeadMeetsIt() throws Exception {
+    write("scoring/fit.drl", SCORING_HEADER);
+    write(
+        "sla/terms.drl",
+        """
+        package sla;
+        import dev.accord.rules.lead.Lead;
+        import dev.accord.rules.sla.*;
+        global SlaTerms sla;
+        rule "Every lead is called within an hour of the EMEA day"
+        when
+            Lead()
+        then
+            sla.clock("Call").owedBy(Side.SALES).within(BusinessTime.hours(1))
+               .inCalendar("emae").stoppedBy(Activity.TOUCH);
+        end
+        """);
+    Rulebook rulebook = Rulebook.compile(folder);
+
+    assertThatThrownBy(() -> rulebook.decide(lead(null, 10, "DE", null, null)))
+        .hasMessage(
+            "rule \"Every lead is called within an hour of the EMEA day\" counts clock \"Call\" in"
+                + " calendar 'emae', which is not one of calendars/[around-the-clock]");
+  }
+
+  @Test
   void anUnknownSettingInTheAgreementIsRejectedWithItsLine() throws IOException {
     write("scoring/fit.drl", SCORING_HEADER);
     write(

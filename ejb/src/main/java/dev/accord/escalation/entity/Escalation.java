@@ -127,16 +127,21 @@ public class Escalation {
     this.commitmentId = commitmentId;
     this.stage = stage;
     this.recipientRole = recipientRole;
-    this.recipientName = recipientName;
+    this.recipientName = clip(recipientName, 100);
     this.channel = channel;
     this.address = address;
-    this.subject = content.subject();
+    this.subject = clip(content.subject(), 400);
     this.textBody = content.text();
     this.htmlBody = content.html();
     this.jsonBody = content.json();
     this.status = Status.PENDING;
     this.createdAt = createdAt;
     this.nextAttemptAt = createdAt;
+  }
+
+  // Names and companies come from web forms; an alert must never fail for a long one.
+  private static String clip(String text, int max) {
+    return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
   }
 
   public void sent(Instant at) {

@@ -38,6 +38,7 @@ public class DueClockPoller {
   private static final Logger LOG = Logger.getLogger(DueClockPoller.class.getName());
   private static final int BATCH = 200;
   private static final Duration PERIODS_CHECKED_EVERY = Duration.ofMinutes(1);
+  private static final Duration RETRY_BROKEN_CLOCK_AFTER = Duration.ofSeconds(30);
 
   @Resource ManagedScheduledExecutorService scheduler;
 
@@ -75,8 +76,9 @@ public class DueClockPoller {
           try {
             firing.fire(id);
           } catch (RuntimeException failure) {
-            // One broken clock must not hold up the others; it is due again on the next pass.
-            LOG.log(Level.WARNING, "Clock " + id + " could not fire", failure);
+            // One broken clock must not hold up the others.
+            LOG.log(Level.WARNING, "Clock " + id + " could not fire; trying again later", failure);
+            firing.postpone(id, clock.instant().plus(RETRY_BROKEN_CLOCK_AFTER));
           }
         }
       } while (due.size() == BATCH);
@@ -86,7 +88,11 @@ public class DueClockPoller {
         periodsOpenedAt = now;
       }
       for (UUID id : commitments.dueBy(now)) {
-        commitments.judge(id);
+        try {
+          commitments.judge(id);
+        } catch (RuntimeException failure) {
+          LOG.log(Level.WARNING, "Commitment " + id + " could not be judged", failure);
+        }
       }
     } catch (RuntimeException failure) {
       // A thrown exception would end the schedule for good.

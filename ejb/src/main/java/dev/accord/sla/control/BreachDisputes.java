@@ -44,15 +44,16 @@ public class BreachDisputes {
     if (by == null) {
       errors.add(new FieldError("side", "is required: SALES or MARKETING, the head who disputes"));
     }
-    if (note == null || note.isBlank()) {
+    String why = note == null ? "" : note.strip();
+    if (why.isEmpty()) {
       errors.add(new FieldError("note", "is required: why the breach is disputed"));
-    } else if (note.length() > 1000) {
-      errors.add(new FieldError("note", "is longer than 1000 characters"));
+    } else if (why.length() > 800) {
+      errors.add(new FieldError("note", "is longer than 800 characters"));
     }
     if (!errors.isEmpty()) {
       throw new InvalidActivityException(errors);
     }
-    slaClock.dispute(by, note.strip(), clock.instant());
+    slaClock.dispute(by, why, clock.instant());
     return Optional.of(slaClock);
   }
 }

@@ -49,6 +49,19 @@ public class ClockFiring {
         .getResultList();
   }
 
+  /**
+   * Moves a clock that failed to fire behind the others, so it cannot hold up the clocks due after
+   * it; it fires (late, and marked so) once whatever broke is mended.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void postpone(UUID clockId, Instant until) {
+    em.createQuery(
+            "update SlaClock c set c.nextFireAt = :until where c.id = :id and c.nextFireAt < :until")
+        .setParameter("until", until)
+        .setParameter("id", clockId)
+        .executeUpdate();
+  }
+
   /** Fires whatever stages of this clock are due now; does nothing if another node did. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void fire(UUID clockId) {

@@ -4,6 +4,7 @@ import dev.accord.leads.entity.Lead;
 import dev.accord.rulebook.control.LiveRulebook;
 import dev.accord.rulebook.control.LiveRulebook.NamedCalendar;
 import dev.accord.rules.sla.ClockTerm;
+import dev.accord.rules.sla.Side;
 import dev.accord.sla.entity.SlaClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,7 +37,8 @@ public class ClockStarter {
               lead.getId(),
               term,
               teamId,
-              repId,
+              // A rep owes only what sales owes; marketing's clocks are not on a rep's card.
+              term.owner() == Side.SALES ? repId : null,
               calendar.name(),
               calendar.calendar(),
               lead.getReceivedAt()));

@@ -35,7 +35,8 @@ public class LeadActivities {
 
   // Reps log a call a little after making it; an activity from the future is a typo.
   private static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
-  private static final int MAX_NOTE = 1000;
+  // Leaves room in the 1,000 characters of a history entry for who did what.
+  private static final int MAX_NOTE = 800;
 
   @PersistenceContext EntityManager em;
 

@@ -23,7 +23,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -157,7 +159,15 @@ public class Scorecard {
     agreement.mqlsPerMonth().keySet().forEach(id -> teamIds.put(id, true));
     for (String team : teamIds.keySet()) {
       List<Lead> teamLeads = leadsByTeam.getOrDefault(team, List.of());
-      int complete = (int) teamLeads.stream().filter(Scorecard::completeHandoff).count();
+      // A handoff is incomplete exactly when the agreement's rules started a marketing clock for
+      // the lead: the scorecard reads the clocks rather than judging the data a second time.
+      Set<UUID> owingMarketing =
+          clocksByTeam.getOrDefault(team, List.of()).stream()
+              .filter(c -> c.getOwner() == Side.MARKETING)
+              .map(SlaClock::getLeadId)
+              .collect(Collectors.toSet());
+      int complete =
+          (int) teamLeads.stream().filter(l -> !owingMarketing.contains(l.getId())).count();
       teams.add(
           new TeamCard(
               team,
@@ -256,11 +266,6 @@ public class Scorecard {
   private static boolean warned(SlaClock clock) {
     int warnings = clock.stagePlan().size() - 1;
     return Math.min(clock.getStagesFired(), warnings) > 0;
-  }
-
-  private static boolean completeHandoff(Lead lead) {
-    Lead.Contact contact = lead.getContact();
-    return contact.phone() != null && contact.company() != null && contact.title() != null;
   }
 
   private static Double percent(int part, int whole) {

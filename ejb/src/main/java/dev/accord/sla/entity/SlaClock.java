@@ -263,7 +263,9 @@ public class SlaClock {
     if (stoppedAt != null) {
       return false;
     }
-    Instant when = at.isBefore(startedAt) ? startedAt : at;
+    // An activity dated before the clock's last change (a rep logging a call late) counts from that
+    // change: time already counted is never counted twice, nor a pause undone.
+    Instant when = latest(at, startedAt, runningSince, lastPausedAt());
     boolean changed = false;
     if (activity == Activity.PAUSE && state == ClockState.RUNNING) {
       consumedMs += calendar.between(runningSince, when).toMillis();
@@ -320,7 +322,8 @@ public class SlaClock {
     runningSince = null;
     nextFireAt = null;
     stoppedAt = at;
-    boolean late = breachedAt != null && !at.isBefore(breachedAt);
+    // A breach already escalated stays a breach, however the satisfying activity is dated.
+    boolean late = breachedAt != null;
     state = late ? ClockState.BREACHED : ClockState.MET;
     history.add(
         new ClockEvent(
@@ -333,6 +336,22 @@ public class SlaClock {
                 + " after "
                 + BusinessDurations.describe(elapsed)
                 + " of business time"));
+  }
+
+  private Instant lastPausedAt() {
+    return pausedSegments.isEmpty()
+        ? null
+        : pausedSegments.get(pausedSegments.size() - 1).getPausedAt();
+  }
+
+  private static Instant latest(Instant first, Instant... others) {
+    Instant latest = first;
+    for (Instant other : others) {
+      if (other != null && other.isAfter(latest)) {
+        latest = other;
+      }
+    }
+    return latest;
   }
 
   /**

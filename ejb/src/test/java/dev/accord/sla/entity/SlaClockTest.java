@@ -133,6 +133,34 @@ class SlaClockTest {
   }
 
   @Test
+  void aTouchLoggedAfterTheBreachButDatedBeforeItLeavesTheClockBreached() {
+    SlaClock clock = firstTouchClock(AROUND_THE_CLOCK, START);
+    clock.fireDueStages(AROUND_THE_CLOCK, START.plus(Duration.ofMinutes(15)));
+
+    clock.apply(Activity.TOUCH, "ana.costa", START.plus(Duration.ofMinutes(10)), AROUND_THE_CLOCK);
+
+    assertThat(clock.getState()).isEqualTo(ClockState.BREACHED);
+    assertThat(clock.getStoppedAt()).isEqualTo(START.plus(Duration.ofMinutes(10)));
+    assertThat(clock.getHistory().get(clock.getHistory().size() - 1).getType())
+        .isEqualTo("SATISFIED_LATE");
+  }
+
+  @Test
+  void aResumeDatedBeforeThePauseCountsFromThePauseSoNoTimeIsCountedTwice() {
+    SlaClock clock = firstTouchClock(AROUND_THE_CLOCK, START);
+    clock.apply(Activity.PAUSE, "ana.costa", START.plusSeconds(300), AROUND_THE_CLOCK);
+
+    clock.apply(Activity.RESUME, "ana.costa", START.plusSeconds(120), AROUND_THE_CLOCK);
+
+    assertThat(clock.getPausedSegments())
+        .extracting(PausedSegment::getPausedAt, PausedSegment::getResumedAt)
+        .containsExactly(tuple(START.plusSeconds(300), START.plusSeconds(300)));
+    assertThat(clock.getDueAt()).isEqualTo(START.plus(Duration.ofMinutes(15)));
+    assertThat(clock.elapsedAt(START.plusSeconds(360), AROUND_THE_CLOCK))
+        .isEqualTo(Duration.ofMinutes(6));
+  }
+
+  @Test
   void aPauseStopsTheCountAndAResumeMovesTheDueTimeByThePausedTime() {
     SlaClock clock = firstTouchClock(AROUND_THE_CLOCK, START);
 

@@ -19,6 +19,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -39,12 +41,15 @@ import java.util.UUID;
 public class SlaResource {
 
   private static final int MAX_UNDELIVERED = 500;
+  private static final Duration LONGEST_PERIOD = Duration.ofDays(366);
 
   @Inject Scorecard scorecard;
 
   @Inject BreachDisputes disputes;
 
   @EJB LeadDirectory directory;
+
+  @Inject Clock clock;
 
   /**
    * @param from a date (2026-11-01, from its start in UTC) or an instant with offset; default 30
@@ -60,10 +65,15 @@ public class SlaResource {
     if (!errors.isEmpty()) {
       return invalid(errors);
     }
-    Instant until = end.orElseGet(Instant::now);
-    Instant since = start.orElse(until.minus(java.time.Duration.ofDays(30)));
+    Instant until = end.orElseGet(clock::instant);
+    Instant since = start.orElse(until.minus(Duration.ofDays(30)));
     if (!since.isBefore(until)) {
       return invalid(List.of(new Problem.FieldProblem("from", "must be before 'to'")));
+    }
+    if (Duration.between(since, until).compareTo(LONGEST_PERIOD) > 0) {
+      // The card is computed from every clock of the period; a year is what a head compares.
+      return invalid(
+          List.of(new Problem.FieldProblem("from", "is more than 366 days before 'to'")));
     }
     return Response.ok(scorecard.between(since, until)).build();
   }
