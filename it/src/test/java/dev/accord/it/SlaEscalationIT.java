@@ -204,6 +204,7 @@ class SlaEscalationIT {
   void alertsWaitWhileTheMailServerIsDownAndGoOutOnceWhenItIsBack() {
     MAIL.stop();
     String id = postTestLead("Dora", "Downtime");
+    awaitRouted(id);
 
     JsonNode waiting =
         await()
@@ -341,6 +342,9 @@ class SlaEscalationIT {
         .until(
             () -> accord.getLead(id).body(),
             lead -> {
+              if (!lead.has("slaClocks")) {
+                return false; // not routed yet
+              }
               JsonNode clock = firstTouchClock(lead);
               List<String> fired = new ArrayList<>();
               clock.get("escalations").forEach(e -> fired.add(e.get("stage").asText()));
