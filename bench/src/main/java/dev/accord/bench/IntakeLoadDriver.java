@@ -13,13 +13,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -327,45 +324,6 @@ public final class IntakeLoadDriver {
       long polls,
       long wallNanos) {}
 
-  /** Latencies in nanoseconds, recorded from any thread, read after {@link #finish}. */
-  private static final class Samples {
-
-    private final long[] nanos;
-    private final AtomicInteger count = new AtomicInteger();
-    private long wallNanos;
-
-    Samples(int capacity) {
-      nanos = new long[capacity];
-    }
-
-    void add(long value) {
-      nanos[count.getAndIncrement()] = value;
-    }
-
-    void finish(long wall) {
-      wallNanos = wall;
-      Arrays.sort(nanos, 0, count.get());
-    }
-
-    int size() {
-      return count.get();
-    }
-
-    long wallNanos() {
-      return wallNanos;
-    }
-
-    /** Nearest rank: the smallest sample at or above the given share of all samples. */
-    double percentile(double share) {
-      int rank = (int) Math.ceil(share * size());
-      return nanos[Math.max(0, rank - 1)];
-    }
-
-    double max() {
-      return nanos[size() - 1];
-    }
-  }
-
   private record Settings(
       URI baseUrl,
       String key,
@@ -377,47 +335,22 @@ public final class IntakeLoadDriver {
       Duration pollPause) {
 
     static Settings from(String[] args) {
-      Map<String, String> given = new HashMap<>();
-      for (String arg : args) {
-        if (!arg.startsWith("--") || !arg.contains("=")) {
-          throw new IllegalArgumentException("arguments look like --leads=200, not " + arg);
-        }
-        given.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-      }
-      String base = setting(given, "base-url", "http://localhost:8080");
+      Arguments given = Arguments.parse(args, "accord.load.");
+      String base = given.text("base-url", "http://localhost:8080");
       URI baseUrl = URI.create(base.endsWith("/") ? base : base + "/");
       requireLoopback(baseUrl);
       Settings settings =
           new Settings(
               baseUrl,
-              setting(given, "key", "demo-4f9c2a7e51b8d3606e1f"),
-              positive(given, "leads", 200),
-              positive(given, "clients", 4),
-              positive(given, "baseline-requests", 500),
-              atLeast(0, given, "warmup-leads", 200),
-              Duration.ofMillis(positive(given, "routed-within-ms", 10_000)),
-              Duration.ofNanos(1_000L * positive(given, "poll-pause-us", 500)));
-      if (!given.isEmpty()) {
-        throw new IllegalArgumentException("unknown settings " + given.keySet());
-      }
+              given.text("key", "demo-4f9c2a7e51b8d3606e1f"),
+              given.positive("leads", 200),
+              given.positive("clients", 4),
+              given.positive("baseline-requests", 500),
+              given.atLeast(0, "warmup-leads", 200),
+              Duration.ofMillis(given.positive("routed-within-ms", 10_000)),
+              Duration.ofNanos(1_000L * given.positive("poll-pause-us", 500)));
+      given.requireAllRead();
       return settings;
-    }
-
-    private static String setting(Map<String, String> given, String name, String fallback) {
-      String value = given.remove(name);
-      return Objects.requireNonNullElse(value, System.getProperty("accord.load." + name, fallback));
-    }
-
-    private static int positive(Map<String, String> given, String name, int fallback) {
-      return atLeast(1, given, name, fallback);
-    }
-
-    private static int atLeast(int minimum, Map<String, String> given, String name, int fallback) {
-      int value = Integer.parseInt(setting(given, name, String.valueOf(fallback)));
-      if (value < minimum) {
-        throw new IllegalArgumentException(name + " must be at least " + minimum);
-      }
-      return value;
     }
 
     // A load driver pointed at someone else's server is an attack; this one only loads our own.

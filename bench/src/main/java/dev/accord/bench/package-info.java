@@ -1,6 +1,7 @@
 /**
- * Benchmarks, run by hand and never by the build: JMH over the rules module's public API, and a
- * load driver for a running server. Figures are reported as ratios to a baseline measured in the
- * same run, with their command, in docs/benchmarks.md.
+ * Benchmarks, run by hand and never by the build: JMH over the rules module's public API, a load
+ * driver for a running server, and a benchmark that runs a server of its own with a million open
+ * SLA clocks and restarts it. Figures are reported as ratios to a baseline measured in the same
+ * run, with their command, in docs/benchmarks.md.
  */
 package dev.accord.bench;

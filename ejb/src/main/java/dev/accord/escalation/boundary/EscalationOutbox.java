@@ -55,14 +55,21 @@ public class EscalationOutbox {
 
   private void deliverDue() {
     try {
-      List<UUID> due = delivery.dueBy(clock.instant(), BATCH);
-      for (UUID id : due) {
-        try {
-          delivery.deliver(id);
-        } catch (RuntimeException failure) {
-          LOG.log(Level.WARNING, "Escalation " + id + " could not be handled", failure);
+      List<UUID> due;
+      int delivered;
+      do {
+        due = delivery.dueBy(clock.instant(), BATCH);
+        delivered = 0;
+        for (UUID id : due) {
+          try {
+            delivery.deliver(id);
+            delivered++;
+          } catch (RuntimeException failure) {
+            LOG.log(Level.WARNING, "Escalation " + id + " could not be handled", failure);
+          }
         }
-      }
+        // A full batch means more are waiting: go on at once, as long as the batch got anywhere.
+      } while (due.size() == BATCH && delivered > 0);
     } catch (RuntimeException failure) {
       // A thrown exception would end the schedule for good.
       LOG.log(

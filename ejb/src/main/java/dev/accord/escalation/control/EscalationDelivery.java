@@ -37,8 +37,11 @@ public class EscalationDelivery {
   @Transactional
   public List<UUID> dueBy(Instant now, int atMost) {
     return em.createQuery(
-            "select e.id from Escalation e where e.nextAttemptAt <= :now order by e.nextAttemptAt",
+            // The lower bound keeps the index scan off the nulls of sent escalations.
+            "select e.id from Escalation e where e.nextAttemptAt >= :epoch"
+                + " and e.nextAttemptAt <= :now order by e.nextAttemptAt",
             UUID.class)
+        .setParameter("epoch", Instant.EPOCH)
         .setParameter("now", now)
         .setMaxResults(atMost)
         .getResultList();

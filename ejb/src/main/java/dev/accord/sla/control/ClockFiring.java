@@ -42,8 +42,12 @@ public class ClockFiring {
   @Transactional
   public List<UUID> dueBy(Instant now, int atMost) {
     return em.createQuery(
-            "select c.id from SlaClock c where c.nextFireAt <= :now order by c.nextFireAt",
+            // The lower bound keeps the index scan off the nulls of clocks with nothing left to
+            // fire (H2 sorts them first): without it a poll reads every stopped clock.
+            "select c.id from SlaClock c where c.nextFireAt >= :epoch and c.nextFireAt <= :now"
+                + " order by c.nextFireAt",
             UUID.class)
+        .setParameter("epoch", Instant.EPOCH)
         .setParameter("now", now)
         .setMaxResults(atMost)
         .getResultList();

@@ -73,8 +73,10 @@ public class PeriodCommitments {
   @Transactional
   public List<UUID> dueBy(Instant now) {
     return em.createQuery(
-            "select p.id from PeriodCommitment p where p.evaluateAt <= :now order by p.evaluateAt",
+            "select p.id from PeriodCommitment p where p.evaluateAt >= :epoch"
+                + " and p.evaluateAt <= :now order by p.evaluateAt",
             UUID.class)
+        .setParameter("epoch", Instant.EPOCH)
         .setParameter("now", now)
         .getResultList();
   }
