@@ -2,6 +2,7 @@ package dev.accord.escalation.control;
 
 import dev.accord.escalation.entity.Escalation;
 import dev.accord.platform.configuration.AccordSettings;
+import dev.accord.platform.database.DueRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -36,15 +37,7 @@ public class EscalationDelivery {
   /** Escalations waiting to be sent whose next attempt is due, oldest first. */
   @Transactional
   public List<UUID> dueBy(Instant now, int atMost) {
-    return em.createQuery(
-            // The lower bound keeps the index scan off the nulls of sent escalations.
-            "select e.id from Escalation e where e.nextAttemptAt >= :epoch"
-                + " and e.nextAttemptAt <= :now order by e.nextAttemptAt",
-            UUID.class)
-        .setParameter("epoch", Instant.EPOCH)
-        .setParameter("now", now)
-        .setMaxResults(atMost)
-        .getResultList();
+    return DueRows.dueBy(em, "Escalation", "nextAttemptAt", now, atMost);
   }
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -2,6 +2,7 @@ package dev.accord.sla.control;
 
 import dev.accord.escalation.control.EscalationPlanner;
 import dev.accord.leads.entity.Lead;
+import dev.accord.platform.database.DueRows;
 import dev.accord.routing.control.LeadRouter;
 import dev.accord.rulebook.control.LiveRulebook;
 import dev.accord.rules.sla.Side;
@@ -41,16 +42,7 @@ public class ClockFiring {
   /** The clocks whose next stage is due by {@code now}, most overdue first. */
   @Transactional
   public List<UUID> dueBy(Instant now, int atMost) {
-    return em.createQuery(
-            // The lower bound keeps the index scan off the nulls of clocks with nothing left to
-            // fire (H2 sorts them first): without it a poll reads every stopped clock.
-            "select c.id from SlaClock c where c.nextFireAt >= :epoch and c.nextFireAt <= :now"
-                + " order by c.nextFireAt",
-            UUID.class)
-        .setParameter("epoch", Instant.EPOCH)
-        .setParameter("now", now)
-        .setMaxResults(atMost)
-        .getResultList();
+    return DueRows.dueBy(em, "SlaClock", "nextFireAt", now, atMost);
   }
 
   /**

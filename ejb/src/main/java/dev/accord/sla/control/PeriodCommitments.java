@@ -1,6 +1,7 @@
 package dev.accord.sla.control;
 
 import dev.accord.escalation.control.EscalationPlanner;
+import dev.accord.platform.database.DueRows;
 import dev.accord.rulebook.control.LiveRulebook;
 import dev.accord.rules.lead.Grade;
 import dev.accord.rules.sla.Activity;
@@ -28,6 +29,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class PeriodCommitments {
+
+  // Two commitments per team and month: this covers months of downtime.
+  private static final int MAX_JUDGED_AT_ONCE = 1_000;
 
   @PersistenceContext EntityManager em;
 
@@ -72,13 +76,7 @@ public class PeriodCommitments {
   /** Commitments whose period has ended and that are not judged yet. */
   @Transactional
   public List<UUID> dueBy(Instant now) {
-    return em.createQuery(
-            "select p.id from PeriodCommitment p where p.evaluateAt >= :epoch"
-                + " and p.evaluateAt <= :now order by p.evaluateAt",
-            UUID.class)
-        .setParameter("epoch", Instant.EPOCH)
-        .setParameter("now", now)
-        .getResultList();
+    return DueRows.dueBy(em, "PeriodCommitment", "evaluateAt", now, MAX_JUDGED_AT_ONCE);
   }
 
   /** Judges one ended period, once, and escalates a breach. */
