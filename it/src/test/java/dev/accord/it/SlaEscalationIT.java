@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.accord.it.Alerts.Alert;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +18,10 @@ import java.util.stream.StreamSupport;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.arquillian.container.ManagementClient;
+import org.jboss.as.controller.client.helpers.Operations;
+import org.jboss.dmr.ModelNode;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,6 +50,8 @@ class SlaEscalationIT {
   private static ChatWebhook chat;
 
   private final AccordClient accord = new AccordClient();
+
+  @ArquillianResource ManagementClient management;
 
   @BeforeAll
   static void openTheChatChannel() {
@@ -236,6 +243,39 @@ class SlaEscalationIT {
         .extracting(Alert::to, Alert::stage)
         .containsOnlyOnce(tuple(HEAD_OF_SALES, "breach"), tuple(HEAD_OF_MARKETING, "breach"))
         .hasSize(5);
+  }
+
+  @Test
+  void clocksStillFireAfterTheServerWasSuspendedAndResumed() throws Exception {
+    // An operator suspends the server for maintenance and resumes it: the loops that fire clocks
+    // and send alerts must come back with it.
+    execute(Operations.createOperation("suspend"));
+    // Suspended for longer than several polls of the clock and outbox loops.
+    await()
+        .pollDelay(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                execute(
+                        Operations.createReadAttributeOperation(
+                            new ModelNode().setEmptyList(), "suspend-state"))
+                    .asString(),
+            "SUSPENDED"::equals);
+    execute(Operations.createOperation("resume"));
+    String id = postTestLead("Rita", "Resumed");
+    awaitRouted(id);
+
+    awaitEveryEscalationSent(id, 3);
+
+    assertThat(Alerts.aboutLead(MAIL.getReceivedMessages(), id))
+        .extracting(Alert::stage)
+        .containsExactlyInAnyOrder("warning-50", "warning-75", "warning-75", "breach", "breach");
+  }
+
+  private ModelNode execute(ModelNode operation) throws IOException {
+    ModelNode result = management.getControllerClient().execute(operation);
+    assertThat(Operations.isSuccessfulOutcome(result)).as(result.toString()).isTrue();
+    return Operations.readResult(result);
   }
 
   @Test
