@@ -1,6 +1,9 @@
 package dev.accord.routes.intake;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -16,6 +19,12 @@ import java.util.UUID;
  * @param phone E.164 phone number, if given
  * @param source lower-case marketing source (e.g. {@code webinar}), if given
  * @param action lower-case action the lead took (e.g. {@code demo-request}), if given
+ * @param industry the industry as the sender named it, if given
+ * @param message what the person wrote, line breaks kept, if anything
+ * @param attributes custom values by lower-case name (at most 20), never null
+ * @param channel how the lead arrived: {@code api}, {@code form}, {@code webhook}, {@code mail},
+ *     {@code file}, {@code sftp} or {@code jms}
+ * @param channelReference what identifies it on that channel (form id, Message-ID, file and row)
  */
 public record IncomingLead(
     UUID leadId,
@@ -31,4 +40,15 @@ public record IncomingLead(
     String country,
     String phone,
     String source,
-    String action) {}
+    String action,
+    String industry,
+    String message,
+    Map<String, String> attributes,
+    String channel,
+    String channelReference) {
+
+  public IncomingLead {
+    attributes =
+        attributes == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(attributes));
+  }
+}

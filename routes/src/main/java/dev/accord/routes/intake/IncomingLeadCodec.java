@@ -2,6 +2,7 @@ package dev.accord.routes.intake;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -25,6 +26,12 @@ public final class IncomingLeadCodec {
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .build();
 
+  private static final ObjectMapper CANONICAL =
+      JsonMapper.builder()
+          .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+          .build();
+
   private IncomingLeadCodec() {}
 
   public static String toJson(IncomingLead lead) {
@@ -35,6 +42,15 @@ public final class IncomingLeadCodec {
       return JSON.writeValueAsString(lead);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot write lead " + lead.leadId() + " as JSON", e);
+    }
+  }
+
+  /** The normalised submission as JSON with sorted keys: equal content, equal bytes. */
+  static byte[] canonicalBytes(NormalisedSubmission submission) {
+    try {
+      return CANONICAL.writeValueAsBytes(submission);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot write a submission as JSON", e);
     }
   }
 

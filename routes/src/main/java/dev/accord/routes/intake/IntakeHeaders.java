@@ -12,5 +12,18 @@ public final class IntakeHeaders {
   /** The lead id the flow assigned, in {@link java.util.UUID#toString()} form. */
   public static final String LEAD_ID = "AccordLeadId";
 
+  /**
+   * The sender's idempotency key when the lead carries no externalId: an {@code Idempotency-Key}
+   * header, a mail's Message-ID, a file's content hash and row. Without either, the lead's own
+   * normalised content is the key, so a retried request never becomes a second lead.
+   */
+  public static final String IDEMPOTENCY_KEY = "AccordIdempotencyKey";
+
+  /** How the lead arrived ({@code api} when unset); see {@link IncomingLead#channel()}. */
+  public static final String CHANNEL = "AccordChannel";
+
+  /** What identifies the lead on its channel, e.g. a form id or {@code feed.csv row 7}. */
+  public static final String CHANNEL_REFERENCE = "AccordChannelReference";
+
   private IntakeHeaders() {}
 }

@@ -1,6 +1,9 @@
 package dev.accord.routes.intake;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -15,6 +18,21 @@ public final class LeadIds {
   private static final String NAMESPACE = "accord-lead:";
 
   private LeadIds() {}
+
+  /** The id of a lead sent without externalId, from the channel's idempotency key. */
+  public static UUID forIdempotencyKey(String intakeSource, String idempotencyKey) {
+    return forSubmission(intakeSource, "\u0001key:" + idempotencyKey);
+  }
+
+  /** The id of a lead sent with neither externalId nor idempotency key, from what it says. */
+  public static UUID forContent(String intakeSource, byte[] normalisedContent) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(normalisedContent);
+      return forSubmission(intakeSource, "\u0001content:" + HexFormat.of().formatHex(hash));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every Java runtime has SHA-256", e);
+    }
+  }
 
   public static UUID forSubmission(String intakeSource, String externalId) {
     Objects.requireNonNull(intakeSource, "intakeSource");

@@ -75,11 +75,26 @@ public final class LeadIntakeRoute extends RouteBuilder {
   private void assignLeadId(Exchange exchange) {
     Message message = exchange.getMessage();
     NormalisedSubmission submission = message.getBody(NormalisedSubmission.class);
-    UUID leadId =
-        submission.externalId() == null
-            ? UUID.randomUUID()
-            : LeadIds.forSubmission(submission.intakeSource(), submission.externalId());
-    message.setBody(submission.accept(leadId, Instant.now(clock)));
+    String idempotencyKey = message.getHeader(IntakeHeaders.IDEMPOTENCY_KEY, String.class);
+    UUID leadId;
+    if (submission.externalId() != null) {
+      leadId = LeadIds.forSubmission(submission.intakeSource(), submission.externalId());
+    } else if (idempotencyKey != null && !idempotencyKey.isBlank()) {
+      leadId = LeadIds.forIdempotencyKey(submission.intakeSource(), idempotencyKey.strip());
+    } else {
+      // The normalised content, not the raw bytes: a retry that differs only in spacing or case
+      // is still the same lead.
+      leadId =
+          LeadIds.forContent(
+              submission.intakeSource(), IncomingLeadCodec.canonicalBytes(submission));
+    }
+    String channel = message.getHeader(IntakeHeaders.CHANNEL, "api", String.class);
+    message.setBody(
+        submission.accept(
+            leadId,
+            Instant.now(clock),
+            channel,
+            message.getHeader(IntakeHeaders.CHANNEL_REFERENCE, String.class)));
     // The header's name is a valid JMS property name, so consumers can select on it.
     message.setHeader(IntakeHeaders.LEAD_ID, leadId.toString());
   }

@@ -1,7 +1,9 @@
 package dev.accord.routes.intake;
 
 import java.math.BigInteger;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A submission exactly as the sender typed it, before any check: the common input every channel's
@@ -24,9 +26,13 @@ record LeadSubmission(
     String phone,
     String source,
     String action,
+    String industry,
+    String message,
+    Map<String, String> attributes,
     List<FieldError> unreadable) {
 
   LeadSubmission {
+    attributes = attributes == null ? Map.of() : Collections.unmodifiableMap(attributes);
     unreadable = List.copyOf(unreadable);
   }
 }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,7 +39,10 @@ final class LeadSubmissionParser {
           "country",
           "phone",
           "source",
-          "action");
+          "action",
+          "industry",
+          "message",
+          "attributes");
 
   // Bounded so that a megabyte of digits cannot make BigInteger parsing the expensive part of a
   // request; anything this long is out of range anyway.
@@ -112,6 +116,9 @@ final class LeadSubmissionParser {
         text(lead, "phone", errors),
         text(lead, "source", errors),
         text(lead, "action", errors),
+        text(lead, "industry", errors),
+        text(lead, "message", errors),
+        attributes(lead, errors),
         errors);
   }
 
@@ -129,6 +136,33 @@ final class LeadSubmissionParser {
     }
     errors.add(new FieldError(field, "must be a string"));
     return null;
+  }
+
+  /**
+   * Custom attributes are a flat JSON object of short values; numbers and booleans are read as
+   * their text, because form tools and spreadsheets rarely agree on types. Order is kept as sent.
+   */
+  private static Map<String, String> attributes(JsonNode lead, List<FieldError> errors) {
+    JsonNode value = lead.get("attributes");
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isObject()) {
+      errors.add(new FieldError("attributes", "must be an object of names and text values"));
+      return null;
+    }
+    Map<String, String> attributes = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> attribute : value.properties()) {
+      JsonNode text = attribute.getValue();
+      if (text.isTextual() || text.isNumber() || text.isBoolean()) {
+        attributes.put(attribute.getKey(), text.asText());
+      } else if (!text.isNull()) {
+        errors.add(
+            new FieldError(
+                "attributes." + attribute.getKey(), "must be a text, number or boolean"));
+      }
+    }
+    return attributes;
   }
 
   /** Accepts a number written as a string too, because HTML-form-backed webhooks send them so. */

@@ -8,7 +8,10 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.apache.commons.validator.routines.EmailValidator;
 
 /**
@@ -28,6 +31,16 @@ final class LeadSubmissionValidator {
   private static final int COUNTRY_MAX = 100;
   private static final int PHONE_MAX = 40;
   private static final int TAG_MAX = 50;
+  private static final int INDUSTRY_MAX = 100;
+  private static final int MESSAGE_MAX = 5000;
+  static final int ATTRIBUTES_MAX = 20;
+  private static final int ATTRIBUTE_VALUE_MAX = 500;
+  private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[a-z][a-z0-9_-]{0,39}");
+  // Control characters (CR and LF among them) could forge headers in the mails that quote a lead,
+  // and nothing a person types into a one-line field needs them.
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\u2028\\u2029]+");
+  private static final Pattern CONTROL_BUT_LINE_BREAKS =
+      Pattern.compile("[\\p{Cc}&&[^\\n\\t]]+|\\u2028|\\u2029");
   private static final BigInteger EMPLOYEES_MIN = BigInteger.ONE;
   private static final BigInteger EMPLOYEES_MAX = BigInteger.valueOf(10_000_000);
 
@@ -57,6 +70,9 @@ final class LeadSubmissionValidator {
     String phone = phone(submission.phone(), country, errors);
     String source = lowerCase(optional("source", submission.source(), TAG_MAX, errors));
     String action = lowerCase(optional("action", submission.action(), TAG_MAX, errors));
+    String industry = optional("industry", submission.industry(), INDUSTRY_MAX, errors);
+    String message = message(submission.message(), errors);
+    Map<String, String> attributes = attributes(submission.attributes(), errors);
     if (!errors.isEmpty()) {
       throw new InvalidLeadException(errors);
     }
@@ -72,7 +88,55 @@ final class LeadSubmissionValidator {
         country.orElseThrow(),
         phone,
         source,
-        action);
+        action,
+        industry,
+        message,
+        attributes);
+  }
+
+  private static String message(String raw, List<FieldError> errors) {
+    if (raw == null) {
+      return null;
+    }
+    String message =
+        CONTROL_BUT_LINE_BREAKS
+            .matcher(raw.replace("\r\n", "\n").replace('\r', '\n'))
+            .replaceAll("");
+    message = message.strip();
+    if (message.isEmpty()) {
+      return null;
+    }
+    if (message.codePointCount(0, message.length()) > MESSAGE_MAX) {
+      errors.add(new FieldError("message", "is longer than " + MESSAGE_MAX + " characters"));
+      return null;
+    }
+    return message;
+  }
+
+  /** Names are lower-cased so that rules match {@code Plan} and {@code plan} alike. */
+  private static Map<String, String> attributes(Map<String, String> raw, List<FieldError> errors) {
+    if (raw.size() > ATTRIBUTES_MAX) {
+      errors.add(new FieldError("attributes", "has more than " + ATTRIBUTES_MAX + " entries"));
+      return Map.of();
+    }
+    Map<String, String> attributes = new TreeMap<>();
+    for (Map.Entry<String, String> attribute : raw.entrySet()) {
+      String name = attribute.getKey().strip().toLowerCase(Locale.ROOT);
+      String field = "attributes." + attribute.getKey();
+      if (!ATTRIBUTE_NAME.matcher(name).matches()) {
+        errors.add(
+            new FieldError(
+                "attributes",
+                "has a name that is not a letter followed by up to 39 letters, digits, '_' or"
+                    + " '-'"));
+        continue;
+      }
+      String value = optional(field, attribute.getValue(), ATTRIBUTE_VALUE_MAX, errors);
+      if (value != null && attributes.put(name, value) != null) {
+        errors.add(new FieldError(field, "is given twice, in different case"));
+      }
+    }
+    return attributes;
   }
 
   private static String email(String raw, List<FieldError> errors) {
@@ -169,7 +233,7 @@ final class LeadSubmissionValidator {
     if (raw == null) {
       return null;
     }
-    String value = raw.strip();
+    String value = CONTROL.matcher(raw).replaceAll(" ").strip();
     return value.isEmpty() ? null : value;
   }
 

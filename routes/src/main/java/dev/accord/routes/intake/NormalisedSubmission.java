@@ -1,6 +1,7 @@
 package dev.accord.routes.intake;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -19,9 +20,12 @@ record NormalisedSubmission(
     String country,
     String phone,
     String source,
-    String action) {
+    String action,
+    String industry,
+    String message,
+    Map<String, String> attributes) {
 
-  IncomingLead accept(UUID leadId, Instant receivedAt) {
+  IncomingLead accept(UUID leadId, Instant receivedAt, String channel, String reference) {
     return new IncomingLead(
         leadId,
         intakeSource,
@@ -36,6 +40,11 @@ record NormalisedSubmission(
         country,
         phone,
         source,
-        action);
+        action,
+        industry,
+        message,
+        attributes,
+        channel,
+        reference);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,12 @@ class IncomingLeadCodecTest {
           "GB",
           "+442071234567",
           "webinar",
-          "demo-request");
+          "demo-request",
+          "Banking",
+          "We need a demo.\nSoon, please.",
+          Map.of("plan", "enterprise"),
+          "api",
+          null);
 
   @Test
   void leadSurvivesTheTripThroughTheQueue() {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
@@ -64,7 +65,12 @@ class LeadIntakeRouteTest extends CamelTestSupport {
                 "DE",
                 "+49301234567",
                 "webinar",
-                "demo-request"));
+                "demo-request",
+                null,
+                null,
+                Map.of(),
+                "api",
+                null));
     assertThat(queued.getMessage().getHeader(IntakeHeaders.LEAD_ID))
         .isEqualTo(lead.leadId().toString());
     assertThat(answer.getException()).isNull();
@@ -261,13 +267,77 @@ class LeadIntakeRouteTest extends CamelTestSupport {
   }
 
   @Test
-  void submissionsWithoutExternalIdAreDistinctLeads() throws Exception {
+  void aRetryWithoutAnyKeyIsRecognisedByItsNormalisedContent() throws Exception {
+    String first =
+        leadIdOf(submit("demo-web", "{\"email\": \"ada@example.com\", \"country\": \"DE\"}"));
+    String retry =
+        leadIdOf(submit("demo-web", "{ \"country\": \"de\",  \"email\": \" ADA@example.com\" }"));
+    String other =
+        leadIdOf(submit("demo-web", "{\"email\": \"bob@example.com\", \"country\": \"DE\"}"));
+
+    assertThat(retry).isEqualTo(first);
+    assertThat(other).isNotEqualTo(first);
+  }
+
+  @Test
+  void anIdempotencyKeyMakesTheSameLeadWhateverTheContent() throws Exception {
     String lead = "{\"email\": \"ada@example.com\", \"country\": \"DE\"}";
+    String edited = "{\"email\": \"ada@example.com\", \"country\": \"DE\", \"title\": \"CTO\"}";
 
-    String first = leadIdOf(submit("demo-web", lead));
-    String second = leadIdOf(submit("demo-web", lead));
+    String first = leadIdOf(submitWithKey("demo-web", "retry-7", lead));
+    String retry = leadIdOf(submitWithKey("demo-web", "retry-7", edited));
 
-    assertThat(second).isNotEqualTo(first);
+    assertThat(retry)
+        .isEqualTo(first)
+        .isEqualTo(LeadIds.forIdempotencyKey("demo-web", "retry-7").toString());
+  }
+
+  @Test
+  void industryMessageAndAttributesAreNormalisedAndHeaderBreakingCharactersRemoved()
+      throws Exception {
+    IncomingLead lead =
+        acceptedLead(
+            """
+            {"email": "ada@example.com", "country": "DE", "company": "Evil\\r\\nBcc: all@x.com",
+             "industry": " Banking ", "message": "Line one\\r\\nLine two\\u0007",
+             "attributes": {"Plan": "enterprise", "seats": 40, "trial": true}}
+            """);
+
+    assertThat(lead.company()).isEqualTo("Evil Bcc: all@x.com");
+    assertThat(lead.industry()).isEqualTo("Banking");
+    assertThat(lead.message()).isEqualTo("Line one\nLine two");
+    assertThat(lead.attributes())
+        .containsExactly(
+            Map.entry("plan", "enterprise"), Map.entry("seats", "40"), Map.entry("trial", "true"));
+  }
+
+  @Test
+  void attributesBeyondTheBoundOrWithBadNamesAreRefusedNamingTheField() throws Exception {
+    StringBuilder many = new StringBuilder();
+    for (int i = 0; i < 21; i++) {
+      many.append(i == 0 ? "" : ",").append("\"a").append(i).append("\": \"x\"");
+    }
+    Exchange tooMany =
+        submit(
+            "demo-web",
+            "{\"email\": \"ada@example.com\", \"country\": \"DE\", \"attributes\": {"
+                + many
+                + "}}");
+    Exchange badName =
+        submit(
+            "demo-web",
+            "{\"email\": \"ada@example.com\", \"country\": \"DE\","
+                + " \"attributes\": {\"9 lives\": \"x\", \"tags\": [1]}}");
+
+    assertThat(tooMany.getException(InvalidLeadException.class).errors())
+        .containsExactly(new FieldError("attributes", "has more than 20 entries"));
+    assertThat(badName.getException(InvalidLeadException.class).errors())
+        .containsExactlyInAnyOrder(
+            new FieldError("attributes.tags", "must be a text, number or boolean"),
+            new FieldError(
+                "attributes",
+                "has a name that is not a letter followed by up to 39 letters, digits, '_' or"
+                    + " '-'"));
   }
 
   @Test
@@ -348,6 +418,16 @@ class LeadIntakeRouteTest extends CamelTestSupport {
         exchange -> {
           exchange.getMessage().setBody(body);
           exchange.getMessage().setHeader(IntakeHeaders.INTAKE_SOURCE, intakeSource);
+        });
+  }
+
+  private Exchange submitWithKey(String intakeSource, String idempotencyKey, Object body) {
+    return template.request(
+        INTAKE,
+        exchange -> {
+          exchange.getMessage().setBody(body);
+          exchange.getMessage().setHeader(IntakeHeaders.INTAKE_SOURCE, intakeSource);
+          exchange.getMessage().setHeader(IntakeHeaders.IDEMPOTENCY_KEY, idempotencyKey);
         });
   }
 
