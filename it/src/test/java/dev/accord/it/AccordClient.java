@@ -83,6 +83,50 @@ final class AccordClient {
             .build());
   }
 
+  /** An answer as it came, for pages that are not JSON. */
+  record Raw(int status, java.net.http.HttpHeaders headers, String body) {}
+
+  /** Sends any request, with no key unless the caller set one. */
+  Raw exchange(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Raw(response.statusCode(), response.headers(), response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A request builder for a path of this server. */
+  HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(base.resolve(path));
+  }
+
+  /** GETs any API path with the given bearer key. */
+  Answer get(String path, String key) {
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Authorization", "Bearer " + key)
+            .GET()
+            .build());
+  }
+
+  /** POSTs a lead with the given key and extra headers (name, value, name, value...). */
+  Answer postLead(String json, String key, String... headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve("/api/leads"))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + key)
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return send(request.build());
+  }
+
   private Answer send(HttpRequest request) {
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

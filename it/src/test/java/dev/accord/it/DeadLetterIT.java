@@ -3,7 +3,10 @@ package dev.accord.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -33,9 +36,7 @@ class DeadLetterIT {
   }
 
   @Test
-  void aLeadThatFailsEveryAttemptEndsInTheDeadLetterQueueNotInTheVoid() {
-    Broker broker = new Broker(management);
-
+  void aLeadThatFailsEveryAttemptIsHeldWithItsReasonAndSaysSoAtItsAddress() {
     AccordClient.Answer accepted =
         accord.postLead(
             """
@@ -46,9 +47,38 @@ class DeadLetterIT {
 
     assertThat(accepted.status()).isEqualTo(202);
     String id = accepted.body().get("id").asText();
+    JsonNode lead =
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> accord.getLead(id), answer -> answer.status() == 200)
+            .body();
+    assertThat(lead.get("status").asText()).isEqualTo("DEAD_LETTER");
+    assertThat(lead.get("reason").asText())
+        .isEqualTo(
+            "Failed 3 delivery attempts; the last one: IllegalStateException: This rule fails on"
+                + " purpose for Broken Rule Inc");
+    String heldId = lead.get("heldInput").asText();
+    JsonNode held = accord.get("/api/intake/held?kind=DEAD_LETTER").body().get("held");
+    List<String> heldIds = new ArrayList<>();
+    held.forEach(h -> heldIds.add(h.get("id").asText()));
+    assertThat(heldIds).contains(heldId);
+    // The dead-letter queue itself is emptied into the held inputs, in the same transaction.
+    assertThat(new Broker(management).leadIdsIn(Broker.DEAD_LETTER_QUEUE)).doesNotContain(id);
+
+    // Replaying it while the rule still fails sends it round once more and holds it again.
+    AccordClient.Answer replayed = accord.post("/api/intake/held/" + heldId + "/replay", "");
+    AccordClient.Answer again = accord.post("/api/intake/held/" + heldId + "/replay", "");
+
+    assertThat(replayed.status()).isEqualTo(202);
+    assertThat(replayed.body().get("leadId").asText()).isEqualTo(id);
+    assertThat(again.status()).isEqualTo(409);
     await()
         .atMost(Duration.ofSeconds(60))
-        .untilAsserted(() -> assertThat(broker.leadIdsIn(Broker.DEAD_LETTER_QUEUE)).contains(id));
-    assertThat(accord.getLead(id).status()).isEqualTo(404);
+        .untilAsserted(
+            () ->
+                assertThat(
+                        accord.get("/api/intake/held/" + heldId).body().at("/input/state").asText())
+                    .isEqualTo("HELD"));
+    assertThat(accord.getLead(id).body().get("status").asText()).isEqualTo("DEAD_LETTER");
   }
 }

@@ -34,15 +34,17 @@ class LeadIntakeIT {
 
   @Test
   void aDemoRequestFromAGermanVicePresidentIsGradedAAndAssignedInEmea() {
+    // A new person each run: the same e-mail again would merge into the earlier run's lead.
+    String tag = UUID.randomUUID().toString().substring(0, 8);
     AccordClient.Answer accepted =
         accord.postLead(
             """
-            {"externalId": "%s", "email": "  Greta.Hoffmann@Example.DE ", "firstName": "Greta",
+            {"externalId": "%s", "email": "  Greta.Hoffmann+%s@Example.DE ", "firstName": "Greta",
              "lastName": "Hoffmann", "company": "Hoffmann Maschinenbau GmbH",
              "title": "VP of Operations", "employees": 800, "country": "Germany",
              "source": "webinar", "action": "demo"}
             """
-                .formatted(UUID.randomUUID()));
+                .formatted(UUID.randomUUID(), tag));
 
     assertThat(accepted.status()).isEqualTo(202);
     String id = accepted.body().get("id").asText();
@@ -51,7 +53,8 @@ class LeadIntakeIT {
 
     JsonNode lead = awaitRouted(id);
     assertThat(lead.at("/status").asText()).isEqualTo("ROUTED");
-    assertThat(lead.at("/contact/email").asText()).isEqualTo("greta.hoffmann@example.de");
+    assertThat(lead.at("/contact/email").asText())
+        .isEqualTo("greta.hoffmann+" + tag + "@example.de");
     assertThat(lead.at("/contact/country").asText()).isEqualTo("DE");
     assertThat(lead.at("/score/grade").asText()).isEqualTo("A");
     assertThat(lead.at("/score/fit").asInt()).isPositive();

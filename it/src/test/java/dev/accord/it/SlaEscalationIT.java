@@ -359,11 +359,17 @@ class SlaEscalationIT {
     AccordClient.Answer accepted =
         accord.postLead(
             """
-            {"externalId": "%s", "email": "%s.%s@example.de", "firstName": "%s", "lastName": "%s",
+            {"externalId": "%s", "email": "%s.%s+%s@example.de", "firstName": "%s", "lastName": "%s",
              "company": "Hoffmann Maschinenbau", "title": "VP of Operations", "employees": 800,
              "country": "DE", "source": "sla-it", "action": "demo"}
             """
-                .formatted(UUID.randomUUID(), firstName, lastName, firstName, lastName));
+                .formatted(
+                    UUID.randomUUID(),
+                    firstName,
+                    lastName,
+                    UUID.randomUUID().toString().substring(0, 8),
+                    firstName,
+                    lastName));
     assertThat(accepted.status()).isEqualTo(202);
     return accepted.body().get("id").asText();
   }

@@ -10,6 +10,7 @@ import dev.accord.rules.lead.Grade;
 import dev.accord.rules.lead.Lead;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -54,6 +55,62 @@ class DemoRulebookTest {
                 "Leads from Europe, the Middle East and Africa go to the EMEA team",
                 0));
     assertThat(decision.rulebookVersion()).isEqualTo(rulebook.version());
+  }
+
+  @Test
+  void aReturningBankLookingAtTheEnterprisePlanScoresForIndustryAttributeAndReturn() {
+    Lead first =
+        new Lead(
+            "lead@example.com",
+            "Alex",
+            "Doe",
+            "Example Bank",
+            "Analyst",
+            40,
+            "IN",
+            null,
+            "website",
+            "whitepaper",
+            " Banking ",
+            Map.of("plan", "enterprise"),
+            1);
+    Lead returning =
+        new Lead(
+            "lead@example.com",
+            "Alex",
+            "Doe",
+            "Example Bank",
+            "Analyst",
+            40,
+            "IN",
+            null,
+            "website",
+            "whitepaper",
+            "Banking",
+            Map.of("plan", "enterprise"),
+            2);
+
+    Decision once = rulebook.decide(first);
+    Decision twice = rulebook.decide(returning);
+
+    assertThat(once.reasons())
+        .contains(
+            new Reason(
+                Concern.FIT, "Banks, insurers and financial services answer to regulators", 15),
+            new Reason(Concern.ENGAGEMENT, "Looking at the enterprise plan shows budget", 10))
+        .doesNotContain(
+            new Reason(
+                Concern.ENGAGEMENT,
+                "Coming back within the merge window shows growing interest",
+                15));
+    assertThat(once.engagement()).isEqualTo(20);
+    assertThat(twice.engagement()).isEqualTo(35);
+    assertThat(twice.reasons())
+        .contains(
+            new Reason(
+                Concern.ENGAGEMENT,
+                "Coming back within the merge window shows growing interest",
+                15));
   }
 
   @Test

@@ -1,8 +1,11 @@
 package dev.accord.intake.boundary;
 
+import dev.accord.intake.control.DeliveryFailures;
+import dev.accord.routes.intake.IncomingLead;
 import dev.accord.routes.intake.IncomingLeadCodec;
 import dev.accord.routing.control.LeadRouter;
 import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
@@ -30,12 +33,23 @@ public class LeadReceivedConsumer implements MessageListener {
 
   @Inject LeadRouter router;
 
+  @EJB DeliveryFailures failures;
+
   @Override
   public void onMessage(Message message) {
+    IncomingLead lead;
     try {
-      router.route(IncomingLeadCodec.fromJson(((TextMessage) message).getText()));
+      lead = IncomingLeadCodec.fromJson(((TextMessage) message).getText());
     } catch (JMSException e) {
       throw new EJBException("Could not read lead message " + idOf(message), e);
+    }
+    try {
+      router.route(lead);
+    } catch (RuntimeException e) {
+      // Kept outside this transaction, which rolls back: a lead that ends as a dead letter says
+      // why.
+      failures.note(lead.leadId(), e);
+      throw e;
     }
   }
 

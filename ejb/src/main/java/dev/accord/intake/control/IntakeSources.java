@@ -8,24 +8,49 @@ import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Optional;
 
-/** Tells which intake source a bearer key belongs to, so every lead carries where it came from. */
+/**
+ * Tells who a bearer key belongs to: an intake source, which sends leads and reads its own, or an
+ * operator, who reads every source's leads and works the held inputs.
+ */
 @ApplicationScoped
 public class IntakeSources {
 
+  /** The name operators act under. */
+  public static final String OPERATOR = "operator";
+
   @Inject AccordSettings settings;
 
-  public Optional<String> authenticate(String key) {
+  /**
+   * Who is calling.
+   *
+   * @param name the intake source, or {@value IntakeSources#OPERATOR}
+   * @param operator whether the key is an operator's
+   */
+  public record Caller(String name, boolean operator) {
+
+    /** Whether this caller may see what came from the given source. */
+    public boolean reads(String intakeSource) {
+      return operator || name.equals(intakeSource);
+    }
+  }
+
+  public Optional<Caller> authenticate(String key) {
     if (key == null || key.isBlank()) {
       return Optional.empty();
     }
     byte[] offered = key.getBytes(StandardCharsets.UTF_8);
     // Compare every key in constant time, so response times reveal nothing about valid keys.
-    String source = null;
+    Caller caller = null;
     for (Map.Entry<String, String> entry : settings.intakeSourcesByKey().entrySet()) {
       if (MessageDigest.isEqual(offered, entry.getKey().getBytes(StandardCharsets.UTF_8))) {
-        source = entry.getValue();
+        caller = new Caller(entry.getValue(), false);
       }
     }
-    return Optional.ofNullable(source);
+    for (String operatorKey : settings.operatorKeys()) {
+      if (MessageDigest.isEqual(offered, operatorKey.getBytes(StandardCharsets.UTF_8))) {
+        caller = new Caller(OPERATOR, true);
+      }
+    }
+    return Optional.ofNullable(caller);
   }
 }

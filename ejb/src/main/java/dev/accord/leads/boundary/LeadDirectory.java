@@ -2,6 +2,7 @@ package dev.accord.leads.boundary;
 
 import dev.accord.escalation.entity.Escalation;
 import dev.accord.leads.entity.Lead;
+import dev.accord.leads.entity.LeadAlias;
 import dev.accord.rulebook.control.LiveRulebook;
 import dev.accord.rules.calendar.BusinessCalendar;
 import dev.accord.sla.entity.SlaClock;
@@ -9,6 +10,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,8 +39,39 @@ public class LeadDirectory {
   /** A clock and the business time it has counted as of the record's instant. */
   public record ClockStatus(SlaClock clock, Duration elapsed, ZoneId zone) {}
 
+  /**
+   * The lead an id names: the lead itself, or, for a submission merged into the same person's lead,
+   * that lead.
+   */
   public Optional<Lead> find(UUID id) {
-    return Optional.ofNullable(em.find(Lead.class, id));
+    Lead lead = em.find(Lead.class, id);
+    if (lead == null) {
+      LeadAlias alias = em.find(LeadAlias.class, id);
+      lead = alias == null ? null : em.find(Lead.class, alias.getLeadId());
+    }
+    return Optional.ofNullable(lead);
+  }
+
+  /** What a search for leads asks; empty parts match everything. */
+  public record Search(
+      Optional<String> email,
+      Optional<String> intakeSource,
+      Optional<Instant> since,
+      int first,
+      int max) {}
+
+  /** Leads matching a search, newest first. */
+  public List<Lead> search(Search search) {
+    StringBuilder jpql = new StringBuilder("select l from Lead l where 1 = 1");
+    search.email().ifPresent(e -> jpql.append(" and l.email = :email"));
+    search.intakeSource().ifPresent(s -> jpql.append(" and l.intakeSource = :source"));
+    search.since().ifPresent(s -> jpql.append(" and l.receivedAt >= :since"));
+    jpql.append(" order by l.receivedAt desc, l.id");
+    TypedQuery<Lead> query = em.createQuery(jpql.toString(), Lead.class);
+    search.email().ifPresent(e -> query.setParameter("email", e));
+    search.intakeSource().ifPresent(s -> query.setParameter("source", s));
+    search.since().ifPresent(s -> query.setParameter("since", s));
+    return query.setFirstResult(search.first()).setMaxResults(search.max()).getResultList();
   }
 
   public Optional<LeadRecord> record(UUID id) {

@@ -4,6 +4,7 @@ import dev.accord.organisation.entity.Rep;
 import dev.accord.organisation.entity.Team;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -17,6 +18,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -67,6 +70,23 @@ public class Lead {
 
   @Column(name = "requested_action")
   private String requestedAction;
+
+  private String industry;
+
+  private String message;
+
+  @Convert(converter = AttributesColumn.class)
+  private Map<String, String> attributes = new TreeMap<>();
+
+  private String channel;
+
+  @Column(name = "channel_reference")
+  private String channelReference;
+
+  private int engagements;
+
+  @Column(name = "last_engaged_at")
+  private Instant lastEngagedAt;
 
   @Column(name = "fit_score")
   private int fitScore;
@@ -120,7 +140,20 @@ public class Lead {
       String country,
       String phone,
       String leadSource,
-      String requestedAction) {}
+      String requestedAction,
+      String industry) {}
+
+  /**
+   * How the lead arrived and what it said beyond the contact.
+   *
+   * @param channel {@code api}, {@code form}, {@code webhook}, {@code mail}, {@code file}, {@code
+   *     sftp} or {@code jms}
+   * @param channelReference what identifies it on that channel, if anything
+   * @param message what the person wrote, if anything
+   * @param attributes custom values by lower-case name
+   */
+  public record Arrival(
+      String channel, String channelReference, String message, Map<String, String> attributes) {}
 
   /** The scores and grade the rulebook gave, with the rules behind them. */
   public record Score(
@@ -132,6 +165,7 @@ public class Lead {
       String externalId,
       Instant receivedAt,
       Contact contact,
+      Arrival arrival,
       Score score,
       Instant decidedAt) {
     this.id = id;
@@ -148,6 +182,13 @@ public class Lead {
     this.phone = contact.phone();
     this.leadSource = contact.leadSource();
     this.requestedAction = contact.requestedAction();
+    this.industry = contact.industry();
+    this.channel = arrival.channel();
+    this.channelReference = arrival.channelReference();
+    this.message = arrival.message();
+    this.attributes = new TreeMap<>(arrival.attributes());
+    this.engagements = 1;
+    this.lastEngagedAt = receivedAt;
     this.fitScore = score.fit();
     this.engagementScore = score.engagement();
     this.grade = score.grade();
@@ -194,6 +235,66 @@ public class Lead {
     history.add(event);
   }
 
+  /**
+   * Takes a later submission of the same person in as new engagement: blanks in the contact are
+   * filled from it (what the lead already says is kept) and its custom attributes are added.
+   */
+  public void mergeIn(
+      Contact later, Map<String, String> laterAttributes, Instant at, LeadEvent merged) {
+    firstName = firstName == null ? later.firstName() : firstName;
+    lastName = lastName == null ? later.lastName() : lastName;
+    company = company == null ? later.company() : company;
+    title = title == null ? later.title() : title;
+    employees = employees == null ? later.employees() : employees;
+    phone = phone == null ? later.phone() : phone;
+    industry = industry == null ? later.industry() : industry;
+    Map<String, String> combined = new TreeMap<>(laterAttributes);
+    combined.putAll(attributes);
+    attributes = combined;
+    engagements++;
+    if (at.isAfter(lastEngagedAt)) {
+      lastEngagedAt = at;
+    }
+    history.add(merged);
+  }
+
+  /**
+   * Adopts a new score if the rules now think more of the lead (fit and engagement together); a
+   * returning person never loses the grade they had.
+   *
+   * @return whether the score changed
+   */
+  public boolean raiseScore(Score rescored, LeadEvent rescoredEvent) {
+    if (rescored.fit() + rescored.engagement() <= fitScore + engagementScore) {
+      return false;
+    }
+    fitScore = rescored.fit();
+    engagementScore = rescored.engagement();
+    grade = rescored.grade();
+    reasons.clear();
+    reasons.addAll(rescored.reasons());
+    rulebookVersion = rescored.rulebookVersion();
+    history.add(rescoredEvent);
+    return true;
+  }
+
+  /** The facts the rules saw, with the contact as it stands now. */
+  public Map<String, String> getAttributes() {
+    return Map.copyOf(attributes);
+  }
+
+  public Arrival getArrival() {
+    return new Arrival(channel, channelReference, message, getAttributes());
+  }
+
+  public int getEngagements() {
+    return engagements;
+  }
+
+  public Instant getLastEngagedAt() {
+    return lastEngagedAt;
+  }
+
   public List<LeadActivity> getActivities() {
     return List.copyOf(activities);
   }
@@ -233,7 +334,8 @@ public class Lead {
         country,
         phone,
         leadSource,
-        requestedAction);
+        requestedAction,
+        industry);
   }
 
   public Score getScore() {

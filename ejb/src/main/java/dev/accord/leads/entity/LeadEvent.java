@@ -16,7 +16,11 @@ public class LeadEvent {
     UNROUTED,
     RESUBMITTED,
     ACTIVITY,
-    REROUTED
+    REROUTED,
+    /** The same person came in again and the submission was merged into this lead. */
+    MERGED,
+    /** The merged submission made the rules think more of the lead. */
+    RESCORED
   }
 
   @Column(name = "occurred_at")

@@ -45,6 +45,11 @@ public class CamelBootstrap {
 
   @PostConstruct
   void start() {
+    // Keys, secrets and channels are checked now, so a mistake stops the deployment at once with
+    // the setting's name, not the first request that needs it.
+    settings.intakeSourcesByKey();
+    settings.operatorKeys();
+    settings.channels();
     try {
       camel = new DefaultCamelContext();
       camel.getCamelContextExtension().setName("accord");

@@ -96,6 +96,71 @@ public class AccordSettings {
   @ConfigProperty(name = "accord.sla.late-after-ms", defaultValue = "5000")
   long lateAfterMs;
 
+  /** The operator key of the demo, only honoured while demo mode is on. */
+  public static final String DEMO_OPERATOR_KEY = "demo-operator-7d2e9b41c6a0f385";
+
+  @Inject
+  @ConfigProperty(name = "accord.operator.keys")
+  Optional<String> operatorKeys;
+
+  @Inject
+  @ConfigProperty(name = "accord.channels.file")
+  Optional<String> channelsFile;
+
+  private volatile ChannelsFile channels;
+
+  /** The channels file, read on first use and validated; none configured means API only. */
+  public ChannelsFile channels() {
+    ChannelsFile read = channels;
+    if (read == null) {
+      read =
+          channelsFile
+              .filter(file -> !file.isBlank())
+              .map(file -> ChannelsFile.read(Path.of(file)))
+              .orElseGet(ChannelsFile::none);
+      channels = read;
+    }
+    return read;
+  }
+
+  /**
+   * Keys that read every source's leads and operate intake (held inputs, replays): comma-separated
+   * in {@code accord.operator.keys}, each at least 20 characters.
+   */
+  public java.util.Set<String> operatorKeys() {
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    for (String key : operatorKeys.orElse("").split(",")) {
+      if (key.isBlank()) {
+        continue;
+      }
+      if (key.strip().length() < 20) {
+        throw new IllegalStateException(
+            "accord.operator.keys: every key must be at least 20 characters long");
+      }
+      keys.add(key.strip());
+    }
+    if (demoEnabled) {
+      keys.add(DEMO_OPERATOR_KEY);
+    }
+    return java.util.Set.copyOf(keys);
+  }
+
+  @Inject
+  @ConfigProperty(name = "accord.intake.merge-window-days", defaultValue = "30")
+  int mergeWindowDays;
+
+  /**
+   * How long after a person's last submission another one with the same e-mail is merged into their
+   * lead instead of becoming a new one.
+   */
+  public Duration mergeWindow() {
+    if (mergeWindowDays < 0) {
+      throw new IllegalStateException(
+          "accord.intake.merge-window-days must be 0 or more, was " + mergeWindowDays);
+    }
+    return Duration.ofDays(mergeWindowDays);
+  }
+
   /** The folder holding the rule files the server compiles and serves. */
   public Path rulebookFolder() {
     return rulebookDir
@@ -125,8 +190,15 @@ public class AccordSettings {
       }
       int colon = pair.indexOf(':');
       if (colon <= 0 || colon == pair.length() - 1) {
+        // Never the pair itself: it holds the key.
         throw new IllegalStateException(
-            "accord.intake.keys: '" + pair.trim() + "' is not of the form source:key");
+            "accord.intake.keys: an entry is not of the form source:key");
+      }
+      if (pair.substring(colon + 1).trim().length() < 20) {
+        throw new IllegalStateException(
+            "accord.intake.keys: the key of source '"
+                + pair.substring(0, colon).trim()
+                + "' is shorter than 20 characters");
       }
       sourcesByKey.put(pair.substring(colon + 1).trim(), pair.substring(0, colon).trim());
     }

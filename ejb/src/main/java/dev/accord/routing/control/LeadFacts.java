@@ -19,7 +19,32 @@ final class LeadFacts {
         in.country(),
         in.phone(),
         in.source(),
-        in.action());
+        in.action(),
+        in.industry(),
+        in.attributes(),
+        1);
+  }
+
+  /**
+   * The facts of a lead the same person came back to: the contact as the lead now holds it, what
+   * they did this time (source, action) and how often they came.
+   */
+  static dev.accord.rules.lead.Lead returning(Lead lead, IncomingLead again) {
+    Lead.Contact contact = lead.getContact();
+    return new dev.accord.rules.lead.Lead(
+        contact.email(),
+        contact.firstName(),
+        contact.lastName(),
+        contact.company(),
+        contact.title(),
+        contact.employees(),
+        contact.country(),
+        contact.phone(),
+        again.source() != null ? again.source() : contact.leadSource(),
+        again.action() != null ? again.action() : contact.requestedAction(),
+        contact.industry(),
+        lead.getAttributes(),
+        lead.getEngagements());
   }
 
   static Lead.Contact contactOf(IncomingLead in) {
@@ -33,6 +58,11 @@ final class LeadFacts {
         in.country(),
         in.phone(),
         in.source(),
-        in.action());
+        in.action(),
+        in.industry());
+  }
+
+  static Lead.Arrival arrivalOf(IncomingLead in) {
+    return new Lead.Arrival(in.channel(), in.channelReference(), in.message(), in.attributes());
   }
 }

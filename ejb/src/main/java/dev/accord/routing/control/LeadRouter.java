@@ -1,11 +1,14 @@
 package dev.accord.routing.control;
 
 import dev.accord.leads.entity.Lead;
+import dev.accord.leads.entity.LeadAlias;
 import dev.accord.leads.entity.LeadEvent;
+import dev.accord.leads.entity.LeadPerson;
 import dev.accord.leads.entity.RoutingCandidate;
 import dev.accord.leads.entity.ScoreReason;
 import dev.accord.organisation.entity.Rep;
 import dev.accord.organisation.entity.Team;
+import dev.accord.platform.configuration.AccordSettings;
 import dev.accord.platform.database.DatabaseSchema;
 import dev.accord.routes.intake.IncomingLead;
 import dev.accord.rulebook.control.LiveRulebook;
@@ -50,6 +53,8 @@ public class LeadRouter {
 
   @Inject ClockStarter clocks;
 
+  @Inject AccordSettings settings;
+
   public void route(IncomingLead incoming) {
     schema.awaitMigration();
     Lead existing = em.find(Lead.class, incoming.leadId());
@@ -63,10 +68,95 @@ public class LeadRouter {
                 LeadEvent.Type.RESUBMITTED,
                 "Submitted again by "
                     + incoming.intakeSource()
-                    + " with the same externalId; the first submission stands"));
+                    + " with the same key; the first submission stands"));
       }
       return;
     }
+    if (em.find(LeadAlias.class, incoming.leadId()) != null) {
+      // Already merged into its person's lead: taking it again would count the engagement twice.
+      return;
+    }
+    LeadPerson person = em.find(LeadPerson.class, incoming.email(), LockModeType.PESSIMISTIC_WRITE);
+    if (person != null && person.engagedWithin(settings.mergeWindow(), incoming.receivedAt())) {
+      Lead lead = em.find(Lead.class, person.getLeadId(), LockModeType.PESSIMISTIC_WRITE);
+      mergeInto(lead, incoming);
+      person.engaged(incoming.receivedAt());
+      return;
+    }
+    Lead lead = decideAndAssign(incoming);
+    if (person == null) {
+      // Two consumers taking the first two submissions of one person at once both get here; the
+      // e-mail is the key, so the second commit fails and its redelivery merges.
+      em.persist(new LeadPerson(incoming.email(), lead.getId(), incoming.receivedAt()));
+    } else {
+      person.startedAnew(lead.getId(), incoming.receivedAt());
+    }
+  }
+
+  /**
+   * The same person came in again within the merge window: their lead keeps its owner and clocks,
+   * gains the new engagement, and is scored again with it.
+   */
+  private void mergeInto(Lead lead, IncomingLead again) {
+    em.persist(new LeadAlias(again.leadId(), lead.getId(), again.receivedAt()));
+    lead.mergeIn(
+        LeadFacts.contactOf(again),
+        again.attributes(),
+        again.receivedAt(),
+        new LeadEvent(
+            again.receivedAt(),
+            LeadEvent.Type.MERGED,
+            "Came in again from "
+                + again.intakeSource()
+                + " by "
+                + again.channel()
+                + (again.action() == null ? "" : " (" + again.action() + ")")
+                + "; engagement "
+                + (lead.getEngagements() + 1)
+                + " of this person, merged instead of a second lead"));
+    Decision decision = rulebook.decide(LeadFacts.returning(lead, again));
+    String before = lead.getScore().grade();
+    int beforeTotal = lead.getScore().fit() + lead.getScore().engagement();
+    lead.raiseScore(
+        scoreOf(decision),
+        new LeadEvent(
+            clock.instant(),
+            LeadEvent.Type.RESCORED,
+            "Rescored after the merge: fit "
+                + decision.fit()
+                + ", engagement "
+                + decision.engagement()
+                + " (was "
+                + beforeTotal
+                + " in all), grade "
+                + before
+                + " → "
+                + decision.grade()
+                + " by rulebook "
+                + decision.rulebookVersion()));
+    LOG.info(
+        () ->
+            "Lead "
+                + again.leadId()
+                + " from "
+                + again.intakeSource()
+                + " merged into lead "
+                + lead.getId()
+                + " of the same person");
+  }
+
+  private static Lead.Score scoreOf(Decision decision) {
+    return new Lead.Score(
+        decision.fit(),
+        decision.engagement(),
+        decision.grade().name(),
+        decision.reasons().stream()
+            .map(r -> new ScoreReason(r.concern().name(), r.rule(), r.points()))
+            .toList(),
+        decision.rulebookVersion());
+  }
+
+  private Lead decideAndAssign(IncomingLead incoming) {
     Decision decision = rulebook.decide(LeadFacts.from(incoming));
     Lead lead =
         new Lead(
@@ -75,20 +165,14 @@ public class LeadRouter {
             incoming.externalId(),
             incoming.receivedAt(),
             LeadFacts.contactOf(incoming),
-            new Lead.Score(
-                decision.fit(),
-                decision.engagement(),
-                decision.grade().name(),
-                decision.reasons().stream()
-                    .map(r -> new ScoreReason(r.concern().name(), r.rule(), r.points()))
-                    .toList(),
-                decision.rulebookVersion()),
+            LeadFacts.arrivalOf(incoming),
+            scoreOf(decision),
             clock.instant());
     lead.record(
         new LeadEvent(
             incoming.receivedAt(),
             LeadEvent.Type.RECEIVED,
-            "Received from " + incoming.intakeSource()));
+            "Received from " + incoming.intakeSource() + " by " + incoming.channel()));
     lead.record(
         new LeadEvent(
             clock.instant(),
@@ -117,6 +201,7 @@ public class LeadRouter {
               + ": "
               + history.get(history.size() - 1).getDetail();
         });
+    return lead;
   }
 
   private void assign(Lead lead, Decision decision) {

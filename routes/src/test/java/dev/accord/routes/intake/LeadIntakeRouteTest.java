@@ -14,6 +14,8 @@ import org.apache.camel.RoutesBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class LeadIntakeRouteTest extends CamelTestSupport {
 
@@ -77,6 +79,17 @@ class LeadIntakeRouteTest extends CamelTestSupport {
     assertThat(answer.getMessage().getHeader(IntakeHeaders.LEAD_ID))
         .isEqualTo(lead.leadId().toString());
     assertThat(answer.getMessage().getBody()).isEqualTo(lead);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {"UK|GB", "U.S.A.|US", "Deutschland|DE", "Türkiye|TR", "Russian Federation|RU"})
+  void commonCountryAliasesAreUnderstood(String written, String alpha2) throws Exception {
+    assertThat(
+            acceptedLead("{\"email\": \"ada@example.com\", \"country\": \"" + written + "\"}")
+                .country())
+        .isEqualTo(alpha2);
   }
 
   @Test

@@ -1,6 +1,9 @@
 package dev.accord.rules.lead;
 
+import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * A person who showed interest, as the rules see them: every channel's data normalised into one
@@ -9,6 +12,11 @@ import java.util.Objects;
  * <p>Country is an ISO 3166 alpha-2 code in upper case; source and action are lower-case words
  * (e.g. {@code "webinar"}, {@code "demo"}). Normalising is the intake's job, so rules can compare
  * values exactly. Only email and country are required.
+ *
+ * <p>{@code attributes} are the custom values a channel carried (lower-case names, text values):
+ * rules read them as {@code Lead( attributes["plan"] == "enterprise" )}. {@code engagements} counts
+ * how often this person has come in: 1 for a new lead, more when a later submission of the same
+ * e-mail was merged into it.
  */
 public final class Lead {
 
@@ -22,7 +30,11 @@ public final class Lead {
   private final String phone;
   private final String source;
   private final String action;
+  private final String industry;
+  private final Map<String, String> attributes;
+  private final int engagements;
 
+  /** A first engagement without industry or attributes. */
   public Lead(
       String email,
       String firstName,
@@ -34,6 +46,25 @@ public final class Lead {
       String phone,
       String source,
       String action) {
+    this(
+        email, firstName, lastName, company, title, employees, country, phone, source, action, null,
+        Map.of(), 1);
+  }
+
+  public Lead(
+      String email,
+      String firstName,
+      String lastName,
+      String company,
+      String title,
+      Integer employees,
+      String country,
+      String phone,
+      String source,
+      String action,
+      String industry,
+      Map<String, String> attributes,
+      int engagements) {
     this.email = Objects.requireNonNull(email, "email");
     this.firstName = firstName;
     this.lastName = lastName;
@@ -44,6 +75,13 @@ public final class Lead {
     this.phone = phone;
     this.source = source;
     this.action = action;
+    this.industry = industry;
+    this.attributes =
+        attributes == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(attributes));
+    if (engagements < 1) {
+      throw new IllegalArgumentException("engagements must be at least 1, was " + engagements);
+    }
+    this.engagements = engagements;
   }
 
   public String getEmail() {
@@ -86,6 +124,19 @@ public final class Lead {
     return action;
   }
 
+  public String getIndustry() {
+    return industry;
+  }
+
+  /** Custom values by lower-case name; a name the lead does not carry reads as null. */
+  public Map<String, String> getAttributes() {
+    return attributes;
+  }
+
+  public int getEngagements() {
+    return engagements;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof Lead other
@@ -98,19 +149,35 @@ public final class Lead {
         && country.equals(other.country)
         && Objects.equals(phone, other.phone)
         && Objects.equals(source, other.source)
-        && Objects.equals(action, other.action);
+        && Objects.equals(action, other.action)
+        && Objects.equals(industry, other.industry)
+        && attributes.equals(other.attributes)
+        && engagements == other.engagements;
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(
-        email, firstName, lastName, company, title, employees, country, phone, source, action);
+        email,
+        firstName,
+        lastName,
+        company,
+        title,
+        employees,
+        country,
+        phone,
+        source,
+        action,
+        industry,
+        attributes,
+        engagements);
   }
 
   @Override
   public String toString() {
-    return "Lead[email=%s, firstName=%s, lastName=%s, company=%s, title=%s, employees=%s, country=%s, phone=%s, source=%s, action=%s]"
+    // No e-mail, names or phone: this text reaches logs and exception messages.
+    return "Lead[company=%s, title=%s, employees=%s, country=%s, source=%s, action=%s, industry=%s, attributes=%s, engagements=%d]"
         .formatted(
-            email, firstName, lastName, company, title, employees, country, phone, source, action);
+            company, title, employees, country, source, action, industry, attributes, engagements);
   }
 }

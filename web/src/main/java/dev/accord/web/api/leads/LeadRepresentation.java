@@ -34,8 +34,32 @@ public record LeadRepresentation(
     List<Clock> slaClocks,
     List<Event> history) {
 
-  /** Where the lead came from. */
-  public record Intake(String source, String externalId, Instant receivedAt) {}
+  /**
+   * Where the lead came from and what it said beyond the contact: the channel and what identifies
+   * it there, the person's message, custom attributes, and how often the person came in (later
+   * submissions of the same e-mail are merged into this lead).
+   */
+  @JsonbPropertyOrder({
+    "source",
+    "externalId",
+    "receivedAt",
+    "channel",
+    "channelReference",
+    "message",
+    "attributes",
+    "engagements",
+    "lastEngagedAt"
+  })
+  public record Intake(
+      String source,
+      String externalId,
+      Instant receivedAt,
+      String channel,
+      String channelReference,
+      String message,
+      java.util.Map<String, String> attributes,
+      int engagements,
+      Instant lastEngagedAt) {}
 
   /** The scores and grade, with the rules that gave them. */
   public record Score(
@@ -182,7 +206,16 @@ public record LeadRepresentation(
     return new LeadRepresentation(
         lead.getId().toString(),
         lead.getStatus().name(),
-        new Intake(lead.getIntakeSource(), lead.getExternalId(), lead.getReceivedAt()),
+        new Intake(
+            lead.getIntakeSource(),
+            lead.getExternalId(),
+            lead.getReceivedAt(),
+            lead.getArrival().channel(),
+            lead.getArrival().channelReference(),
+            lead.getArrival().message(),
+            new java.util.TreeMap<>(lead.getAttributes()),
+            lead.getEngagements(),
+            lead.getLastEngagedAt()),
         lead.getContact(),
         new Score(
             score.fit(),

@@ -28,11 +28,11 @@ public class IntakeKeyFilter implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-    Optional<String> source =
+    Optional<IntakeSources.Caller> caller =
         authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
             ? sources.authenticate(authorization.substring(BEARER.length()).trim())
             : Optional.empty();
-    if (source.isEmpty()) {
+    if (caller.isEmpty()) {
       request.abortWith(
           Response.fromResponse(
                   Problem.of(
@@ -47,6 +47,6 @@ public class IntakeKeyFilter implements ContainerRequestFilter {
       return;
     }
     request.setSecurityContext(
-        new IntakeSourceIdentity(source.get(), request.getSecurityContext().isSecure()));
+        new IntakeSourceIdentity(caller.get(), request.getSecurityContext().isSecure()));
   }
 }

@@ -1,0 +1,48 @@
+package dev.accord.intake.control;
+
+import dev.accord.intake.entity.DeliveryFailure;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Remembers why a lead's delivery failed, in a transaction of its own: the failing one rolls back,
+ * and the dead letter the lead may become must still say why.
+ */
+@Stateless
+public class DeliveryFailures {
+
+  @PersistenceContext EntityManager em;
+
+  @Inject Clock clock;
+
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void note(UUID leadId, Throwable failure) {
+    DeliveryFailure failed = em.find(DeliveryFailure.class, leadId);
+    if (failed == null) {
+      failed = new DeliveryFailure(leadId);
+      em.persist(failed);
+    }
+    failed.failed(describe(failure), clock.instant());
+  }
+
+  public Optional<DeliveryFailure> of(UUID leadId) {
+    return Optional.ofNullable(em.find(DeliveryFailure.class, leadId));
+  }
+
+  /** The innermost cause: the rule or constraint that failed, not the layers it went through. */
+  private static String describe(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage();
+    return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+  }
+}

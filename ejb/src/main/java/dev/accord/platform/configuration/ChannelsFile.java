@@ -1,0 +1,79 @@
+package dev.accord.platform.configuration;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.accord.intake.control.SignedSource;
+import dev.accord.intake.control.WebForm;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The channels leads come in by besides the JSON API, declared in one YAML file ({@code
+ * accord.channels.file}): web forms, sources that sign their requests, mailboxes and partner feeds.
+ * Read once at startup; a mistake stops the deployment with the file, the path of the setting and
+ * the reason, and never with a secret in it.
+ *
+ * @param forms web forms by form id
+ * @param signedSources sources whose requests must be signed, by source name
+ */
+public record ChannelsFile(Map<String, WebForm> forms, Map<String, SignedSource> signedSources) {
+
+  private static final ObjectMapper YAML =
+      YAMLMapper.builder()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build();
+
+  public ChannelsFile {
+    forms = forms == null ? Map.of() : Map.copyOf(forms);
+    signedSources = signedSources == null ? Map.of() : Map.copyOf(signedSources);
+    for (String formId : forms.keySet()) {
+      if (!formId.matches("[a-z0-9][a-z0-9-]{0,49}")) {
+        throw new IllegalArgumentException(
+            "forms: '" + formId + "' is not 1 to 50 lower-case letters, digits or '-'");
+      }
+    }
+  }
+
+  public static ChannelsFile none() {
+    return new ChannelsFile(Map.of(), Map.of());
+  }
+
+  /**
+   * @throws IllegalStateException naming the file, the setting and what is wrong with it
+   */
+  public static ChannelsFile read(Path file) {
+    try {
+      ChannelsFile channels = YAML.readValue(Files.readAllBytes(file), ChannelsFile.class);
+      return channels == null ? none() : channels;
+    } catch (JsonMappingException e) {
+      throw new IllegalStateException(
+          "Channels file " + file + ", " + path(e.getPath()) + ": " + reason(e), e);
+    } catch (IOException e) {
+      throw new IllegalStateException("Channels file " + file + " cannot be read: " + e, e);
+    }
+  }
+
+  private static String path(List<JsonMappingException.Reference> path) {
+    return path.stream()
+        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+        .collect(Collectors.joining("."));
+  }
+
+  // The validating constructors' messages are written for people; Jackson's own are kept short,
+  // without the value that was read (it may be a secret).
+  private static String reason(JsonMappingException e) {
+    Throwable cause = e.getCause();
+    if (cause instanceof IllegalArgumentException) {
+      return cause.getMessage();
+    }
+    String message = e.getOriginalMessage();
+    int detail = message.indexOf(" (");
+    return detail > 0 ? message.substring(0, detail) : message;
+  }
+}
