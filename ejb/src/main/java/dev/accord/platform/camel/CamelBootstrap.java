@@ -1,14 +1,20 @@
 package dev.accord.platform.camel;
 
+import dev.accord.intake.control.HeldInputs;
+import dev.accord.intake.control.ProcessedPartnerFiles;
 import dev.accord.platform.configuration.AccordSettings;
 import dev.accord.routes.intake.IntakeEndpoints;
 import dev.accord.routes.intake.IntakeRouteConfiguration;
 import dev.accord.routes.intake.LeadIntakeRoute;
+import dev.accord.routes.partners.PartnerFileRoute;
+import dev.accord.routes.partners.PartnerQueueRoute;
+import dev.accord.routes.partners.PartnerSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
@@ -39,6 +45,10 @@ public class CamelBootstrap {
 
   @Inject Clock clock;
 
+  @EJB HeldInputs heldInputs;
+
+  @EJB ProcessedPartnerFiles processedFiles;
+
   private CachingConnectionFactory sessions;
   private CamelContext camel;
   private ProducerTemplate producer;
@@ -62,6 +72,15 @@ public class CamelBootstrap {
       camel.addRoutes(
           new LeadIntakeRoute(
               new IntakeEndpoints(settings.intakeUri(), settings.leadsQueueUri()), clock));
+      for (PartnerSettings partner : settings.channels().partners()) {
+        if (partner.folder() != null || partner.sftp() != null) {
+          camel.addRoutes(
+              new PartnerFileRoute(partner, settings.intakeUri(), heldInputs, processedFiles));
+        }
+        if (partner.queue() != null) {
+          camel.addRoutes(new PartnerQueueRoute(partner, settings.intakeUri(), heldInputs));
+        }
+      }
       camel.start();
       producer = camel.createProducerTemplate();
     } catch (Exception e) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.accord.intake.control.SignedSource;
 import dev.accord.intake.control.WebForm;
+import dev.accord.routes.partners.PartnerSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,17 +22,24 @@ import java.util.stream.Collectors;
  *
  * @param forms web forms by form id
  * @param signedSources sources whose requests must be signed, by source name
+ * @param partners partner feeds (folder, SFTP, JMS queue); a relative folder is resolved against
+ *     the channels file's own folder
  */
-public record ChannelsFile(Map<String, WebForm> forms, Map<String, SignedSource> signedSources) {
+public record ChannelsFile(
+    Map<String, WebForm> forms,
+    Map<String, SignedSource> signedSources,
+    List<PartnerSettings> partners) {
 
   private static final ObjectMapper YAML =
-      YAMLMapper.builder()
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .build();
+      YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
   public ChannelsFile {
     forms = forms == null ? Map.of() : Map.copyOf(forms);
     signedSources = signedSources == null ? Map.of() : Map.copyOf(signedSources);
+    partners = partners == null ? List.of() : List.copyOf(partners);
+    if (partners.stream().map(PartnerSettings::id).distinct().count() < partners.size()) {
+      throw new IllegalArgumentException("partners: two partners have the same id");
+    }
     for (String formId : forms.keySet()) {
       if (!formId.matches("[a-z0-9][a-z0-9-]{0,49}")) {
         throw new IllegalArgumentException(
@@ -41,7 +49,7 @@ public record ChannelsFile(Map<String, WebForm> forms, Map<String, SignedSource>
   }
 
   public static ChannelsFile none() {
-    return new ChannelsFile(Map.of(), Map.of());
+    return new ChannelsFile(Map.of(), Map.of(), List.of());
   }
 
   /**
@@ -50,13 +58,38 @@ public record ChannelsFile(Map<String, WebForm> forms, Map<String, SignedSource>
   public static ChannelsFile read(Path file) {
     try {
       ChannelsFile channels = YAML.readValue(Files.readAllBytes(file), ChannelsFile.class);
-      return channels == null ? none() : channels;
+      return channels == null
+          ? none()
+          : channels.resolvedAgainst(file.toAbsolutePath().getParent());
     } catch (JsonMappingException e) {
       throw new IllegalStateException(
           "Channels file " + file + ", " + path(e.getPath()) + ": " + reason(e), e);
     } catch (IOException e) {
       throw new IllegalStateException("Channels file " + file + " cannot be read: " + e, e);
     }
+  }
+
+  private ChannelsFile resolvedAgainst(Path folder) {
+    return new ChannelsFile(
+        forms,
+        signedSources,
+        partners.stream()
+            .map(
+                p ->
+                    p.folder() == null
+                        ? p
+                        : new PartnerSettings(
+                            p.id(),
+                            p.source(),
+                            folder.resolve(p.folder()).normalize().toString(),
+                            p.sftp(),
+                            p.queue(),
+                            p.delimiter(),
+                            p.mapping(),
+                            p.pollMillis(),
+                            p.maxFileBytes(),
+                            p.quietMillis()))
+            .toList());
   }
 
   private static String path(List<JsonMappingException.Reference> path) {
