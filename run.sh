@@ -77,6 +77,8 @@ announce_when_deployed &
   -c standalone-accord.xml \
   -Daccord.rulebook.dir="${ACCORD_RULEBOOK_DIR:-$repo/rules/rulebook}" \
   -Daccord.demo.enabled=true \
+  -Daccord.channels.file="${ACCORD_CHANNELS_FILE:-$repo/config/channels.yaml}" \
+  -Daccord.intake.keys="signed-demo:demo-signed-key-5e0c8a91d2f7b364" \
   -Daccord.public-url="http://localhost:$http_port" \
   -Daccord.mail.host=127.0.0.1 -Daccord.mail.port="$smtp_port" \
   -Daccord.mail.from="Accord <accord@accord.example>"

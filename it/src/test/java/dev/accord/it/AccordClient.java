@@ -74,6 +74,16 @@ final class AccordClient {
             .build());
   }
 
+  /** POSTs JSON to any API path with the given bearer key. */
+  Answer post(String path, String json, String key) {
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + key)
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
   /** GETs any API path with the demo key. */
   Answer get(String path) {
     return send(

@@ -163,7 +163,7 @@ class ChannelsIT {
     String now = Long.toString(Instant.now().getEpochSecond());
     String stale = Long.toString(Instant.now().minusSeconds(301).getEpochSecond());
 
-    AccordClient.Answer unsigned = accord.postLead(body, SIGNED_KEY);
+    AccordClient.Answer unsigned = accord.postLead(body, "Bearer " + SIGNED_KEY);
     AccordClient.Answer forged =
         signedPost(body, now, sign("not-the-secret-0123456789abcdef-0123", now, body));
     AccordClient.Answer altered =
@@ -173,6 +173,8 @@ class ChannelsIT {
     AccordClient.Answer replayed = signedPost(body, now, sign(SIGNING_SECRET, now, body));
 
     assertThat(unsigned.status()).isEqualTo(401);
+    assertThat(unsigned.body().get("detail").asText())
+        .startsWith("This source must sign its requests");
     assertThat(forged.status()).isEqualTo(401);
     assertThat(forged.body().get("detail").asText())
         .isEqualTo("X-Accord-Signature does not match the request. Nothing was stored.");
@@ -197,6 +199,8 @@ class ChannelsIT {
 
     String first = accord.postLead(body).body().get("id").asText();
     String retried = accord.postLead(body.replace(" ", "  ")).body().get("id").asText();
+    // Routed before the keyed submissions arrive, so they are the ones merged into it.
+    awaitRouted(first);
     String keyed =
         accord
             .postLead(body, AccordClient.DEMO_KEY, "Idempotency-Key", "order-77-" + email)
@@ -280,7 +284,8 @@ class ChannelsIT {
     AccordClient.Answer operatorSearch =
         accord.get("/api/leads?source=demo-web&email=" + encode(email), OPERATOR_KEY);
     AccordClient.Answer operatorPosts =
-        accord.postLead("{\"email\": \"x@example.com\", \"country\": \"DE\"}", OPERATOR_KEY);
+        accord.postLead(
+            "{\"email\": \"x@example.com\", \"country\": \"DE\"}", "Bearer " + OPERATOR_KEY);
     AccordClient.Answer badQuery = accord.get("/api/leads?since=yesterday&size=0");
 
     assertThat(otherReads.status()).isEqualTo(404);

@@ -47,6 +47,9 @@ final class CrashingServer {
                   "-Djboss.socket.binding.port-offset=" + PORT_OFFSET,
                   "-Daccord.rulebook.dir=" + System.getProperty("accord.it.rulebook.dir"),
                   "-Daccord.demo.enabled=true",
+                  "-Daccord.channels.file="
+                      + Path.of("src", "test", "channels", "crash-channels.yaml").toAbsolutePath(),
+                  "-Daccord.operator.keys=" + ChannelsIT.OPERATOR_KEY,
                   "-Daccord.mail.host=127.0.0.1",
                   "-Daccord.mail.port=" + SMTP_PORT,
                   "-Daccord.escalation.retry-initial-ms=500",

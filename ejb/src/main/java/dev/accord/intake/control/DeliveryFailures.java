@@ -27,9 +27,11 @@ public class DeliveryFailures {
     DeliveryFailure failed = em.find(DeliveryFailure.class, leadId);
     if (failed == null) {
       failed = new DeliveryFailure(leadId);
+      failed.failed(describe(failure), clock.instant());
       em.persist(failed);
+    } else {
+      failed.failed(describe(failure), clock.instant());
     }
-    failed.failed(describe(failure), clock.instant());
   }
 
   public Optional<DeliveryFailure> of(UUID leadId) {

@@ -6,6 +6,8 @@ import dev.accord.platform.configuration.AccordSettings;
 import dev.accord.routes.intake.IntakeEndpoints;
 import dev.accord.routes.intake.IntakeRouteConfiguration;
 import dev.accord.routes.intake.LeadIntakeRoute;
+import dev.accord.routes.mail.MailIntakeRoute;
+import dev.accord.routes.mail.MailboxSettings;
 import dev.accord.routes.partners.PartnerFileRoute;
 import dev.accord.routes.partners.PartnerQueueRoute;
 import dev.accord.routes.partners.PartnerSettings;
@@ -72,6 +74,9 @@ public class CamelBootstrap {
       camel.addRoutes(
           new LeadIntakeRoute(
               new IntakeEndpoints(settings.intakeUri(), settings.leadsQueueUri()), clock));
+      for (MailboxSettings mailbox : settings.channels().mailboxes()) {
+        camel.addRoutes(new MailIntakeRoute(mailbox, settings.intakeUri(), heldInputs));
+      }
       for (PartnerSettings partner : settings.channels().partners()) {
         if (partner.folder() != null || partner.sftp() != null) {
           camel.addRoutes(

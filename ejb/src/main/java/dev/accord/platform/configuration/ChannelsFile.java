@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.accord.intake.control.SignedSource;
 import dev.accord.intake.control.WebForm;
+import dev.accord.routes.mail.MailboxSettings;
 import dev.accord.routes.partners.PartnerSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,12 +23,14 @@ import java.util.stream.Collectors;
  *
  * @param forms web forms by form id
  * @param signedSources sources whose requests must be signed, by source name
+ * @param mailboxes IMAP mailboxes polled for leads
  * @param partners partner feeds (folder, SFTP, JMS queue); a relative folder is resolved against
  *     the channels file's own folder
  */
 public record ChannelsFile(
     Map<String, WebForm> forms,
     Map<String, SignedSource> signedSources,
+    List<MailboxSettings> mailboxes,
     List<PartnerSettings> partners) {
 
   private static final ObjectMapper YAML =
@@ -37,6 +40,10 @@ public record ChannelsFile(
     forms = forms == null ? Map.of() : Map.copyOf(forms);
     signedSources = signedSources == null ? Map.of() : Map.copyOf(signedSources);
     partners = partners == null ? List.of() : List.copyOf(partners);
+    mailboxes = mailboxes == null ? List.of() : List.copyOf(mailboxes);
+    if (mailboxes.stream().map(MailboxSettings::source).distinct().count() < mailboxes.size()) {
+      throw new IllegalArgumentException("mailboxes: two mailboxes have the same source");
+    }
     if (partners.stream().map(PartnerSettings::id).distinct().count() < partners.size()) {
       throw new IllegalArgumentException("partners: two partners have the same id");
     }
@@ -49,7 +56,7 @@ public record ChannelsFile(
   }
 
   public static ChannelsFile none() {
-    return new ChannelsFile(Map.of(), Map.of(), List.of());
+    return new ChannelsFile(Map.of(), Map.of(), List.of(), List.of());
   }
 
   /**
@@ -73,6 +80,7 @@ public record ChannelsFile(
     return new ChannelsFile(
         forms,
         signedSources,
+        mailboxes,
         partners.stream()
             .map(
                 p ->

@@ -1,0 +1,160 @@
+package dev.accord.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Leads flowing in from web forms, a mailbox and a partner file at once; the server is killed with
+ * SIGKILL while some are provably still in flight and started again: every lead accepted by any
+ * channel is routed exactly once.
+ */
+class ChannelsCrashIT {
+
+  @RegisterExtension
+  static final GreenMailExtension MAILBOX =
+      new GreenMailExtension(
+              new ServerSetup[] {
+                new ServerSetup(3343, "127.0.0.1", ServerSetup.PROTOCOL_IMAP),
+                new ServerSetup(3325, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)
+              })
+          .withConfiguration(
+              GreenMailConfiguration.aConfig()
+                  .withUser("leads@accord.test", "leads", "leads-mailbox-password"));
+
+  private static final int FORMS = 60;
+  private static final int MAILS = 60;
+  private static final int ROWS = 100;
+
+  private final CrashingServer server = new CrashingServer();
+  private final AccordClient accord = new AccordClient(8080 + CrashingServer.PORT_OFFSET);
+
+  @AfterEach
+  void stopServer() {
+    server.stop();
+  }
+
+  @Test
+  void leadsFromFormsMailAndAPartnerFileAreEachRoutedOnceAfterAKillMidStream() throws IOException {
+    server.start();
+    server.awaitDeployed();
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    List<String> sent = new ArrayList<>();
+
+    // The file and the mails are durable at their senders: all of them count as accepted.
+    StringBuilder csv = new StringBuilder("email,country,company\n");
+    for (int i = 0; i < ROWS; i++) {
+      String email = "row" + i + "." + run + "@example.com";
+      csv.append(email).append(",DE,Row Company ").append(i).append('\n');
+      sent.add(email);
+    }
+    Path drop = Files.createDirectories(Path.of("target", "crash-drop", "acme"));
+    Files.writeString(drop.resolve(".feed-" + run + ".csv"), csv, StandardCharsets.UTF_8);
+    Files.move(drop.resolve(".feed-" + run + ".csv"), drop.resolve("feed-" + run + ".csv"));
+    for (int i = 0; i < MAILS; i++) {
+      String email = "mail" + i + "." + run + "@example.com";
+      GreenMailUtil.sendTextEmail(
+          "leads@accord.test",
+          "forms@typeform-mailer.com",
+          "New submission " + i,
+          "Email: " + email + "\nCompany: Mail Company " + i + "\nCountry: France\n",
+          MAILBOX.getSmtp().getServerSetup());
+      sent.add(email);
+    }
+    int formsAccepted = 0;
+    for (int i = 0; i < FORMS; i++) {
+      String email = "form" + i + "." + run + "@example.com";
+      AccordClient.Raw answer =
+          accord.exchange(
+              accord
+                  .request("/forms/contact-us")
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(HttpRequest.BodyPublishers.ofString("email=" + email + "&country=US")));
+      assertThat(answer.status()).isEqualTo(303);
+      formsAccepted++;
+      sent.add(email);
+    }
+    int routedBeforeKill = routedLeadsByEmail(run).size();
+
+    server.crash();
+    server.start();
+    server.awaitDeployed();
+
+    Map<String, List<JsonNode>> routed =
+        await()
+            .atMost(Duration.ofSeconds(240))
+            .pollInterval(Duration.ofSeconds(2))
+            .until(() -> routedLeadsByEmail(run), leads -> leads.keySet().containsAll(sent));
+    int duplicates = 0;
+    for (String email : sent) {
+      duplicates += routed.get(email).size() - 1;
+    }
+    System.out.printf(
+        "ChannelsCrashIT: sent %d (forms %d, mails %d, rows %d), accepted %d, routed before kill"
+            + " %d, routed %d, duplicates %d, lost %d%n",
+        sent.size(),
+        FORMS,
+        MAILS,
+        ROWS,
+        formsAccepted + MAILS + ROWS,
+        routedBeforeKill,
+        routed.size(),
+        duplicates,
+        sent.size() - routed.size());
+    // Work was in flight when the server died: not everything accepted had been routed.
+    assertThat(routedBeforeKill).isLessThan(sent.size());
+    assertThat(routed.keySet()).containsExactlyInAnyOrderElementsOf(sent);
+    assertThat(duplicates).isZero();
+    for (String email : sent) {
+      JsonNode lead = routed.get(email).get(0);
+      assertThat(lead.get("status").asText()).as(email).isEqualTo("ROUTED");
+      assertThat(lead.get("engagements").asInt()).as(email).isEqualTo(1);
+    }
+  }
+
+  /** Every lead of this run, by e-mail, as the operator's search lists them. */
+  private Map<String, List<JsonNode>> routedLeadsByEmail(String run) {
+    Map<String, List<JsonNode>> byEmail = new HashMap<>();
+    for (String source : List.of("website", "inbox", "partner-acme")) {
+      for (int page = 0; ; page++) {
+        JsonNode leads =
+            accord
+                .get(
+                    "/api/leads?source=" + source + "&size=200&page=" + page,
+                    ChannelsIT.OPERATOR_KEY)
+                .body()
+                .get("leads");
+        if (leads == null || leads.isEmpty()) {
+          break;
+        }
+        leads.forEach(
+            lead -> {
+              String email = lead.get("email").asText();
+              if (email.contains("." + run + "@")) {
+                byEmail.computeIfAbsent(email, e -> new ArrayList<>()).add(lead);
+              }
+            });
+      }
+    }
+    return byEmail;
+  }
+}
