@@ -18,11 +18,13 @@ class AccordSettingsTest {
 
   @Test
   void intakeKeysNameTheSourceEachKeyAuthenticates() {
-    AccordSettings settings = settings("web-forms:k1, partner-feed : k2", false);
+    AccordSettings settings =
+        settings(
+            "web-forms:k1-0123456789abcdefghij, partner-feed : k2-0123456789abcdefghij", false);
 
     assertThat(settings.intakeSourcesByKey())
-        .containsEntry("k1", "web-forms")
-        .containsEntry("k2", "partner-feed")
+        .containsEntry("k1-0123456789abcdefghij", "web-forms")
+        .containsEntry("k2-0123456789abcdefghij", "partner-feed")
         .hasSize(2);
   }
 
@@ -34,10 +36,16 @@ class AccordSettingsTest {
   }
 
   @Test
-  void aMalformedIntakeKeyIsRefusedNamingTheSetting() {
-    assertThatThrownBy(() -> settings("just-a-key", false).intakeSourcesByKey())
-        .hasMessageContaining("accord.intake.keys")
-        .hasMessageContaining("just-a-key");
+  void aMalformedIntakeKeyIsRefusedNamingTheSettingWithoutEchoingTheKey() {
+    assertThatThrownBy(() -> settings("just-a-key-0123456789abcdef", false).intakeSourcesByKey())
+        .hasMessage("accord.intake.keys: an entry is not of the form source:key");
+  }
+
+  @Test
+  void aShortIntakeKeyIsRefusedNamingItsSourceNotTheKey() {
+    assertThatThrownBy(() -> settings("web-forms:k1", false).intakeSourcesByKey())
+        .hasMessage(
+            "accord.intake.keys: the key of source 'web-forms' is shorter than 20 characters");
   }
 
   @Test
