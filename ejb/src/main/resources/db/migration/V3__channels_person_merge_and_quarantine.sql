@@ -3,8 +3,9 @@
 
 alter table sales_lead add column industry varchar(100);
 alter table sales_lead add column message varchar(5000);
--- custom attributes as a JSON object of text values (at most 20, bounded by the intake)
-alter table sales_lead add column attributes varchar(12000);
+-- custom attributes as a JSON object of text values: at most 20 names of 40 and values of 500
+-- characters, room left for JSON escapes
+alter table sales_lead add column attributes varchar(40000);
 alter table sales_lead add column channel varchar(20) default 'api' not null;
 -- a form id, a mail's Message-ID, "feed.csv row 7"
 alter table sales_lead add column channel_reference varchar(1000);
@@ -37,6 +38,8 @@ where not exists (
 create table lead_alias (
     submission_id  uuid primary key,
     lead_id        uuid not null references sales_lead (id),
+    -- the source that sent the merged submission still reads what became of it
+    intake_source  varchar(50) not null,
     received_at    timestamp(6) with time zone not null
 );
 

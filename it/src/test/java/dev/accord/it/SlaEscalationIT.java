@@ -232,7 +232,8 @@ class SlaEscalationIT {
             .orElseThrow();
     assertThat(headOfSales.get("status").asText()).isEqualTo("PENDING");
     assertThat(headOfSales.get("lastError").asText()).contains("Connection refused");
-    assertThat(accord.get("/api/sla/escalations/undelivered").body())
+    assertThat(accord.get("/api/sla/escalations/undelivered").status()).isEqualTo(403);
+    assertThat(accord.get("/api/sla/escalations/undelivered", ChannelsIT.OPERATOR_KEY).body())
         .extracting(e -> e.get("id").asText())
         .contains(headOfSales.get("id").asText());
 
@@ -302,19 +303,26 @@ class SlaEscalationIT {
     String clockId = firstTouchClock(rejected.body()).get("id").asText();
     String metClockId = firstTouchClock(accord.getLead(touchedId).body()).get("id").asText();
 
+    AccordClient.Answer bySource =
+        accord.post(
+            "/api/sla/clocks/" + clockId + "/dispute",
+            "{\"side\": \"SALES\", \"note\": \"An intake source may not dispute\"}");
     AccordClient.Answer disputed =
         accord.post(
             "/api/sla/clocks/" + clockId + "/dispute",
-            "{\"side\": \"SALES\", \"note\": \"The lead came without a phone number\"}");
+            "{\"side\": \"SALES\", \"note\": \"The lead came without a phone number\"}",
+            ChannelsIT.OPERATOR_KEY);
     AccordClient.Answer notBreached =
         accord.post(
             "/api/sla/clocks/" + metClockId + "/dispute",
-            "{\"side\": \"SALES\", \"note\": \"Nothing to dispute\"}");
+            "{\"side\": \"SALES\", \"note\": \"Nothing to dispute\"}",
+            ChannelsIT.OPERATOR_KEY);
     JsonNode card =
         accord
             .get("/api/sla/scorecard?from=" + periodStart + "&to=" + Instant.now().plusSeconds(1))
             .body();
 
+    assertThat(bySource.status()).isEqualTo(403);
     assertThat(disputed.status()).isEqualTo(200);
     JsonNode breach = firstTouchClock(disputed.body()).get("breach");
     assertThat(breach.get("disputedBy").asText()).isEqualTo("SALES");

@@ -42,7 +42,14 @@ public class DeadLetterConsumer implements MessageListener {
     } catch (JMSException e) {
       throw new EJBException("Could not read a dead letter", e);
     }
-    IncomingLead lead = IncomingLeadCodec.fromJson(text);
+    IncomingLead lead;
+    try {
+      lead = IncomingLeadCodec.fromJson(text);
+    } catch (IllegalArgumentException unreadable) {
+      // Not a lead message at all: held as it is, with why, rather than thrown back to the broker.
+      held.holdUnreadableDeadLetter(idOf(message), unreadable.getMessage(), text);
+      return;
+    }
     String reason =
         failures
             .of(lead.leadId())
@@ -54,5 +61,13 @@ public class DeadLetterConsumer implements MessageListener {
                         + failed.getLastError())
             .orElse("Failed every delivery attempt");
     held.holdDeadLetter(lead.leadId(), lead.intakeSource(), lead.channel(), reason, text);
+  }
+
+  private static String idOf(Message message) {
+    try {
+      return message.getJMSMessageID();
+    } catch (JMSException e) {
+      return "(unknown id)";
+    }
   }
 }

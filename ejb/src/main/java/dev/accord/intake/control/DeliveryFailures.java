@@ -38,11 +38,28 @@ public class DeliveryFailures {
     return Optional.ofNullable(em.find(DeliveryFailure.class, leadId));
   }
 
-  /** The innermost cause: the rule or constraint that failed, not the layers it went through. */
-  private static String describe(Throwable failure) {
+  /**
+   * The innermost cause: the rule or constraint that failed, not the layers it went through. A
+   * database's own message quotes the values it refused (an e-mail address among them), so of a
+   * database failure only the kind and SQL state are kept.
+   */
+  static String describe(Throwable failure) {
     Throwable root = failure;
-    while (root.getCause() != null && root.getCause() != root) {
+    java.sql.SQLException sql = null;
+    while (true) {
+      if (root instanceof java.sql.SQLException e && sql == null) {
+        sql = e;
+      }
+      if (root.getCause() == null || root.getCause() == root) {
+        break;
+      }
       root = root.getCause();
+    }
+    if (sql != null) {
+      return sql.getClass().getSimpleName()
+          + ": the database refused the lead (SQL state "
+          + sql.getSQLState()
+          + ")";
     }
     String message = root.getMessage();
     return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);

@@ -23,7 +23,17 @@ public class HeldInputReplays {
   /** The input was replayed before; a second replay would change nothing. */
   public static class AlreadyReplayedException extends RuntimeException {
     public AlreadyReplayedException(UUID leadId) {
-      super("It was replayed before, as lead " + leadId + ".");
+      super(
+          leadId == null
+              ? "It is being replayed or was replayed before."
+              : "It was replayed before, as lead " + leadId + ".");
+    }
+  }
+
+  /** A dead letter that was not a lead message has nothing to send again. */
+  public static class NotReplayableException extends RuntimeException {
+    public NotReplayableException() {
+      super("It is not a lead message, so there is nothing to send again; read its content.");
     }
   }
 
@@ -41,22 +51,32 @@ public class HeldInputReplays {
    * @throws IntakeUnavailableException if the broker did not take it
    */
   public UUID replay(HeldInput input, byte[] correctedLead) {
-    if (input.getState() == HeldInput.State.REPLAYED) {
-      throw new AlreadyReplayedException(input.getReplayedLeadId());
+    boolean deadLetter = input.getKind() == HeldInput.Kind.DEAD_LETTER;
+    if (!deadLetter && (correctedLead == null || correctedLead.length == 0)) {
+      throw new CorrectionNeededException();
+    }
+    if (deadLetter && input.getLeadId() == null) {
+      throw new NotReplayableException();
+    }
+    if (!held.claimForReplay(input.getId())) {
+      throw new AlreadyReplayedException(
+          held.find(input.getId()).map(HeldInput::getReplayedLeadId).orElse(null));
     }
     UUID leadId;
-    if (input.getKind() == HeldInput.Kind.DEAD_LETTER) {
-      intake.requeue(input.getContent(), input.getLeadId());
-      leadId = input.getLeadId();
-    } else {
-      if (correctedLead == null || correctedLead.length == 0) {
-        throw new CorrectionNeededException();
+    try {
+      if (deadLetter) {
+        intake.requeue(input.getContent(), input.getLeadId());
+        leadId = input.getLeadId();
+      } else {
+        leadId =
+            intake.submit(
+                correctedLead,
+                input.getIntakeSource(),
+                new Arrival(input.getChannel(), input.getReference(), input.getIdempotencyKey()));
       }
-      leadId =
-          intake.submit(
-              correctedLead,
-              input.getIntakeSource(),
-              new Arrival(input.getChannel(), input.getReference(), input.getIdempotencyKey()));
+    } catch (RuntimeException notSent) {
+      held.releaseReplay(input.getId());
+      throw notSent;
     }
     held.markReplayed(input.getId(), leadId);
     return leadId;

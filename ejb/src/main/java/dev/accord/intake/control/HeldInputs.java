@@ -6,12 +6,14 @@ import dev.accord.intake.entity.HeldInput.State;
 import dev.accord.routes.intake.Quarantine;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -68,6 +70,22 @@ public class HeldInputs implements Quarantine {
             clock.instant()));
   }
 
+  /** Keeps a message on the dead-letter queue that is not a lead message at all. */
+  public void holdUnreadableDeadLetter(String messageId, String reason, String text) {
+    keep(
+        Kind.DEAD_LETTER,
+        new HeldInput(
+            Kind.DEAD_LETTER,
+            "unknown",
+            "unknown",
+            "message " + messageId,
+            messageId,
+            null,
+            "Not a lead message: " + reason,
+            text,
+            clock.instant()));
+  }
+
   private void keep(Kind kind, HeldInput input) {
     HeldInput earlier = em.find(HeldInput.class, input.getId());
     if (earlier == null) {
@@ -115,9 +133,34 @@ public class HeldInputs implements Quarantine {
         .findFirst();
   }
 
+  /**
+   * Takes a held input for a replay under a row lock, in a transaction of its own, so that two
+   * replays at once cannot both send it.
+   *
+   * @return false if it is not held (already replayed, or being replayed)
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public boolean claimForReplay(UUID id) {
+    HeldInput input = em.find(HeldInput.class, id, LockModeType.PESSIMISTIC_WRITE);
+    if (input == null || input.getState() != State.HELD) {
+      return false;
+    }
+    input.replaying(clock.instant());
+    return true;
+  }
+
+  /** The claimed replay failed before anything was sent: the input is held again. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void releaseReplay(UUID id) {
+    HeldInput input = em.find(HeldInput.class, id, LockModeType.PESSIMISTIC_WRITE);
+    if (input != null) {
+      input.replayFailed();
+    }
+  }
+
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void markReplayed(UUID id, UUID asLead) {
-    Instant now = clock.instant();
-    find(id).ifPresent(held -> held.replayed(asLead, now));
+    find(id).ifPresent(held -> held.replayedAs(asLead));
   }
 
   private static Kind kindOf(Quarantined item) {

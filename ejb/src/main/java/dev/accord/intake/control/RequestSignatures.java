@@ -45,13 +45,19 @@ public class RequestSignatures {
   }
 
   /**
+   * Checks a request's signature and records it as used.
+   *
+   * @return the signature recorded, to {@link #forget} if the request then fails (a retry of the
+   *     same signed request must not be refused as a replay of a failure); empty if the source does
+   *     not sign
    * @throws RefusedException when the signature is missing, forged, for another body, stale or seen
    *     before
    */
-  public void verify(String intakeSource, String timestamp, String signature, byte[] body) {
+  public Optional<String> verify(
+      String intakeSource, String timestamp, String signature, byte[] body) {
     SignedSource source = settings.channels().signedSources().get(intakeSource);
     if (source == null) {
-      return;
+      return Optional.empty();
     }
     if (timestamp == null || signature == null) {
       throw new RefusedException(
@@ -68,15 +74,40 @@ public class RequestSignatures {
     if (!MessageDigest.isEqual(offered, expected)) {
       throw new RefusedException("X-Accord-Signature does not match the request.");
     }
+    String hex = HexFormat.of().formatHex(expected);
     boolean firstTime;
     try {
-      firstTime = seen.firstTime(HexFormat.of().formatHex(expected), intakeSource, signedAt, now);
-    } catch (jakarta.ejb.EJBException concurrentReplay) {
+      firstTime = seen.firstTime(hex, intakeSource, signedAt, now);
+    } catch (jakarta.ejb.EJBException failed) {
+      if (!duplicateKey(failed)) {
+        throw failed;
+      }
+      // The same signature recorded by a request taken at the same moment.
       firstTime = false;
     }
     if (!firstTime) {
       throw new RefusedException("This signed request was already taken; sign every request anew.");
     }
+    return Optional.of(hex);
+  }
+
+  /** Lets a signature be used again because the request it signed was not taken after all. */
+  public void forget(String signature) {
+    seen.forget(signature);
+  }
+
+  private static boolean duplicateKey(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.sql.SQLException sql
+          && sql.getSQLState() != null
+          && sql.getSQLState().startsWith("23")) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
   }
 
   /** The signature a sender computes; public so that clients and tests share one definition. */

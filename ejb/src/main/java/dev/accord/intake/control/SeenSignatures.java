@@ -30,4 +30,12 @@ public class SeenSignatures {
     em.flush();
     return true;
   }
+
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void forget(String signature) {
+    SeenSignature seen = em.find(SeenSignature.class, signature);
+    if (seen != null) {
+      em.remove(seen);
+    }
+  }
 }

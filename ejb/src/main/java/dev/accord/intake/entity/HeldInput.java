@@ -110,10 +110,20 @@ public class HeldInput {
             .getBytes(StandardCharsets.UTF_8));
   }
 
-  public void replayed(UUID asLead, Instant at) {
+  /** Taken for a replay: no second replay may start while this one runs. */
+  public void replaying(Instant at) {
     state = State.REPLAYED;
-    replayedLeadId = asLead;
     replayedAt = at;
+  }
+
+  /** The replay could not send it; it waits for the operator again. */
+  public void replayFailed() {
+    state = State.HELD;
+    replayedAt = null;
+  }
+
+  public void replayedAs(UUID asLead) {
+    replayedLeadId = asLead;
   }
 
   /** Held again after a failed replay or a second failure: the newest reason is the one to fix. */

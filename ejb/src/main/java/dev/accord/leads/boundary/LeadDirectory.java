@@ -52,6 +52,11 @@ public class LeadDirectory {
     return Optional.ofNullable(lead);
   }
 
+  /** The submission an id names when it was merged into another lead of the same person. */
+  public Optional<LeadAlias> alias(UUID id) {
+    return Optional.ofNullable(em.find(LeadAlias.class, id));
+  }
+
   /** What a search for leads asks; empty parts match everything. */
   public record Search(
       Optional<String> email,

@@ -127,6 +127,9 @@ public class Lead {
   @OrderColumn(name = "position")
   private List<LeadActivity> activities = new ArrayList<>();
 
+  /** As many custom attributes as one submission may carry, and as a merged lead keeps. */
+  public static final int MAX_ATTRIBUTES = 20;
+
   protected Lead() {}
 
   /** The contact as the intake channel normalised it. */
@@ -248,8 +251,15 @@ public class Lead {
     employees = employees == null ? later.employees() : employees;
     phone = phone == null ? later.phone() : phone;
     industry = industry == null ? later.industry() : industry;
-    Map<String, String> combined = new TreeMap<>(laterAttributes);
-    combined.putAll(attributes);
+    // What the lead already says is kept; new names are added while the lead has room for them,
+    // so a person posting again and again cannot grow the lead without bound.
+    Map<String, String> combined = new TreeMap<>(attributes);
+    for (Map.Entry<String, String> added : new TreeMap<>(laterAttributes).entrySet()) {
+      if (combined.size() >= MAX_ATTRIBUTES) {
+        break;
+      }
+      combined.putIfAbsent(added.getKey(), added.getValue());
+    }
     attributes = combined;
     engagements++;
     if (at.isAfter(lastEngagedAt)) {

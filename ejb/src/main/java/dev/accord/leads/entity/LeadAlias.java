@@ -22,15 +22,27 @@ public class LeadAlias {
   @Column(name = "lead_id")
   private UUID leadId;
 
+  @Column(name = "intake_source")
+  private String intakeSource;
+
   @Column(name = "received_at")
   private Instant receivedAt;
 
   protected LeadAlias() {}
 
-  public LeadAlias(UUID submissionId, UUID leadId, Instant receivedAt) {
+  public LeadAlias(UUID submissionId, UUID leadId, String intakeSource, Instant receivedAt) {
     this.submissionId = submissionId;
     this.leadId = leadId;
+    this.intakeSource = intakeSource;
     this.receivedAt = receivedAt;
+  }
+
+  public UUID getSubmissionId() {
+    return submissionId;
+  }
+
+  public String getIntakeSource() {
+    return intakeSource;
   }
 
   public UUID getLeadId() {

@@ -22,6 +22,7 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import java.time.Clock;
+import java.time.Duration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.jms.JmsComponent;
@@ -73,7 +74,9 @@ public class CamelBootstrap {
       camel.addRoutes(new IntakeRouteConfiguration());
       camel.addRoutes(
           new LeadIntakeRoute(
-              new IntakeEndpoints(settings.intakeUri(), settings.leadsQueueUri()), clock));
+              new IntakeEndpoints(settings.intakeUri(), settings.leadsQueueUri()),
+              clock,
+              settings.mergeWindow().isZero() ? Duration.ofDays(1) : settings.mergeWindow()));
       for (MailboxSettings mailbox : settings.channels().mailboxes()) {
         camel.addRoutes(new MailIntakeRoute(mailbox, settings.intakeUri(), heldInputs));
       }

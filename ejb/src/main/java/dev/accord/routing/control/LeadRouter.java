@@ -86,11 +86,14 @@ public class LeadRouter {
     Lead lead = decideAndAssign(incoming);
     if (person == null) {
       // Two consumers taking the first two submissions of one person at once both get here; the
-      // e-mail is the key, so the second commit fails and its redelivery merges.
+      // e-mail is the key, so the second flush fails and its redelivery merges.
       em.persist(new LeadPerson(incoming.email(), lead.getId(), incoming.receivedAt()));
     } else {
       person.startedAnew(lead.getId(), incoming.receivedAt());
     }
+    // Constraint failures surface here, inside the consumer, which keeps their reason for the
+    // dead letter the lead may become; at commit they would pass it by.
+    em.flush();
   }
 
   /**
@@ -98,7 +101,8 @@ public class LeadRouter {
    * gains the new engagement, and is scored again with it.
    */
   private void mergeInto(Lead lead, IncomingLead again) {
-    em.persist(new LeadAlias(again.leadId(), lead.getId(), again.receivedAt()));
+    em.persist(
+        new LeadAlias(again.leadId(), lead.getId(), again.intakeSource(), again.receivedAt()));
     lead.mergeIn(
         LeadFacts.contactOf(again),
         again.attributes(),
@@ -113,7 +117,8 @@ public class LeadRouter {
                 + (again.action() == null ? "" : " (" + again.action() + ")")
                 + "; engagement "
                 + (lead.getEngagements() + 1)
-                + " of this person, merged instead of a second lead"));
+                + " of this person, merged instead of a second lead"
+                + (again.message() == null ? "" : ". They wrote: " + excerpt(again.message()))));
     Decision decision = rulebook.decide(LeadFacts.returning(lead, again));
     String before = lead.getScore().grade();
     int beforeTotal = lead.getScore().fit() + lead.getScore().engagement();
@@ -143,6 +148,12 @@ public class LeadRouter {
                 + " merged into lead "
                 + lead.getId()
                 + " of the same person");
+  }
+
+  // The history keeps what a returning person wrote; its column holds 1,000 characters.
+  private static String excerpt(String message) {
+    String oneLine = message.replace('\n', ' ');
+    return oneLine.length() <= 600 ? oneLine : oneLine.substring(0, 600) + "…";
   }
 
   private static Lead.Score scoreOf(Decision decision) {

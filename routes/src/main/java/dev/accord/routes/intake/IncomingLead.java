@@ -47,7 +47,16 @@ public record IncomingLead(
     String channel,
     String channelReference) {
 
+  /** What identifies a lead on its channel is cut to what the lead store keeps. */
+  public static final int CHANNEL_REFERENCE_MAX = 1000;
+
   public IncomingLead {
+    // Written before channels existed, a queued lead carries none: it came through the API.
+    channel = channel == null ? "api" : channel;
+    channelReference =
+        channelReference == null || channelReference.length() <= CHANNEL_REFERENCE_MAX
+            ? channelReference
+            : channelReference.substring(0, CHANNEL_REFERENCE_MAX);
     attributes =
         attributes == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(attributes));
   }

@@ -24,11 +24,15 @@ public final class LeadIds {
     return forSubmission(intakeSource, "\u0001key:" + idempotencyKey);
   }
 
-  /** The id of a lead sent with neither externalId nor idempotency key, from what it says. */
-  public static UUID forContent(String intakeSource, byte[] normalisedContent) {
+  /**
+   * The id of a lead sent with neither externalId nor idempotency key, from what it says and the
+   * window of time it arrived in.
+   */
+  public static UUID forContent(String intakeSource, long window, byte[] normalisedContent) {
     try {
       byte[] hash = MessageDigest.getInstance("SHA-256").digest(normalisedContent);
-      return forSubmission(intakeSource, "\u0001content:" + HexFormat.of().formatHex(hash));
+      return forSubmission(
+          intakeSource, "\u0001content:" + window + ":" + HexFormat.of().formatHex(hash));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("Every Java runtime has SHA-256", e);
     }

@@ -1,6 +1,7 @@
 package dev.accord.routes.intake;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -30,9 +31,24 @@ public final class LeadIntakeRoute extends RouteBuilder {
   private final LeadSubmissionParser parser = new LeadSubmissionParser();
   private final LeadSubmissionValidator validator = new LeadSubmissionValidator();
 
+  private final Duration contentKeyWindow;
+
   public LeadIntakeRoute(IntakeEndpoints endpoints, Clock clock) {
+    this(endpoints, clock, Duration.ofDays(30));
+  }
+
+  /**
+   * @param contentKeyWindow how long a lead sent with neither externalId nor idempotency key is
+   *     recognised by its content: a retry within it is the same lead, the same content sent again
+   *     months later is a new engagement (the merge window is the natural choice)
+   */
+  public LeadIntakeRoute(IntakeEndpoints endpoints, Clock clock, Duration contentKeyWindow) {
     this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
     this.clock = Objects.requireNonNull(clock, "clock");
+    if (contentKeyWindow.isNegative() || contentKeyWindow.isZero()) {
+      throw new IllegalArgumentException("contentKeyWindow must be positive");
+    }
+    this.contentKeyWindow = contentKeyWindow;
   }
 
   @Override
@@ -76,6 +92,7 @@ public final class LeadIntakeRoute extends RouteBuilder {
     Message message = exchange.getMessage();
     NormalisedSubmission submission = message.getBody(NormalisedSubmission.class);
     String idempotencyKey = message.getHeader(IntakeHeaders.IDEMPOTENCY_KEY, String.class);
+    Instant receivedAt = Instant.now(clock);
     UUID leadId;
     if (submission.externalId() != null) {
       leadId = LeadIds.forSubmission(submission.intakeSource(), submission.externalId());
@@ -84,15 +101,18 @@ public final class LeadIntakeRoute extends RouteBuilder {
     } else {
       // The normalised content, not the raw bytes: a retry that differs only in spacing or case
       // is still the same lead.
+      // Time is counted in windows from the epoch: a retry that straddles a window's end makes a
+      // second submission, which the person merge then takes as engagement, not as a new lead.
+      long window = receivedAt.getEpochSecond() / contentKeyWindow.toSeconds();
       leadId =
           LeadIds.forContent(
-              submission.intakeSource(), IncomingLeadCodec.canonicalBytes(submission));
+              submission.intakeSource(), window, IncomingLeadCodec.canonicalBytes(submission));
     }
     String channel = message.getHeader(IntakeHeaders.CHANNEL, "api", String.class);
     message.setBody(
         submission.accept(
             leadId,
-            Instant.now(clock),
+            receivedAt,
             channel,
             message.getHeader(IntakeHeaders.CHANNEL_REFERENCE, String.class)));
     // The header's name is a valid JMS property name, so consumers can select on it.

@@ -8,7 +8,6 @@
  * dev.accord.routes.intake.FieldMapping}), the route configuration that owns its error handling,
  * and the contracts channels share ({@link dev.accord.routes.intake.Quarantine}, {@link
  * dev.accord.routes.intake.IntakeHeaders}), so that a lead means the same thing whichever way it
- * arrived. Does not belong here: scoring, routing or persistence, which start from the
- * queue.
+ * arrived. Does not belong here: scoring, routing or persistence, which start from the queue.
  */
 package dev.accord.routes.intake;

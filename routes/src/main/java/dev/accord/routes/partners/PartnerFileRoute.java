@@ -266,14 +266,8 @@ public final class PartnerFileRoute extends RouteBuilder {
   }
 
   private String sftpOptions() {
-    PartnerSettings.Sftp sftp = partner.sftp();
-    String hostKey =
-        sftp.knownHostsFile() == null
-            ? "&strictHostKeyChecking=no"
-            : "&strictHostKeyChecking=yes&knownHostsFile=" + raw(sftp.knownHostsFile());
     return pollingOptions()
-        + "&useUserKnownHostsFile=false"
-        + hostKey
+        + hostKeyOptions()
         // Streamed so that a file over maxFileBytes is refused without being downloaded.
         + "&streamDownload=true"
         + "&readLockMinAge="
@@ -306,7 +300,16 @@ public final class PartnerFileRoute extends RouteBuilder {
 
   private String sftpRejects() {
     String directory = partner.sftp().directory();
-    return sftp(directory.isEmpty() ? DONE : directory + "/" + DONE);
+    // The same host-key check as the poller: rejected rows hold personal data.
+    return sftp(directory.isEmpty() ? DONE : directory + "/" + DONE) + hostKeyOptions();
+  }
+
+  private String hostKeyOptions() {
+    PartnerSettings.Sftp sftp = partner.sftp();
+    return "&useUserKnownHostsFile=false"
+        + (sftp.knownHostsFile() == null
+            ? "&strictHostKeyChecking=no"
+            : "&strictHostKeyChecking=yes&knownHostsFile=" + raw(sftp.knownHostsFile()));
   }
 
   /** The endpoint for a directory on the partner's server, with credentials as RAW values. */

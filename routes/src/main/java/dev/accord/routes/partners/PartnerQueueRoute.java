@@ -40,13 +40,17 @@ public final class PartnerQueueRoute extends RouteBuilder {
     this.quarantine = Objects.requireNonNull(quarantine, "quarantine");
   }
 
+  // A lead is a few hundred bytes; anything this large is a mistake.
+  private static final int MAX_MESSAGE_CHARS = 64 * 1024;
+
   @Override
   public void configure() {
     if (partner.queue() == null) {
       return;
     }
     String routeId = "partner-jms-" + partner.id();
-    from("jms:queue:" + partner.queue() + "?transacted=true")
+    // disableReplyTo: a partner's JMSReplyTo must not turn the intake into request/reply.
+    from("jms:queue:" + partner.queue() + "?transacted=true&disableReplyTo=true")
         .routeId(routeId)
         // Without an error handler every other failure reaches the JMS consumer, which rolls back.
         .errorHandler(noErrorHandler())
@@ -76,6 +80,11 @@ public final class PartnerQueueRoute extends RouteBuilder {
     exchange.setProperty(MESSAGE_TEXT, text == null ? "" : text);
     message.removeHeaders("*");
     message.setHeader(IntakeHeaders.CHANNEL_REFERENCE, messageId);
+    if (text != null && text.length() > MAX_MESSAGE_CHARS) {
+      exchange.setProperty(MESSAGE_TEXT, text.substring(0, 1000));
+      throw new UnreadableInputException(
+          "is longer than " + MAX_MESSAGE_CHARS / 1024 + " KiB, which no lead is");
+    }
     if (text == null) {
       throw new UnreadableInputException("is not a text or bytes message");
     }

@@ -2,6 +2,7 @@ package dev.accord.routes.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -18,5 +19,15 @@ class LeadIdsTest {
   @Test
   void sourceAndExternalIdCannotBlurIntoEachOther() {
     assertThat(LeadIds.forSubmission("ab", "c")).isNotEqualTo(LeadIds.forSubmission("a", "bc"));
+  }
+
+  @Test
+  void theSameContentInALaterWindowIsAnotherLead() {
+    byte[] content = "{\"email\":\"ada@example.com\"}".getBytes(StandardCharsets.UTF_8);
+
+    assertThat(LeadIds.forContent("demo-web", 7, content))
+        .isEqualTo(LeadIds.forContent("demo-web", 7, content.clone()))
+        .isNotEqualTo(LeadIds.forContent("demo-web", 8, content))
+        .isNotEqualTo(LeadIds.forContent("partner", 7, content));
   }
 }

@@ -185,6 +185,8 @@ public class HeldInputsResource {
       return Response.accepted(new Replayed(id, leadId.toString(), "REPLAYED")).build();
     } catch (HeldInputReplays.AlreadyReplayedException e) {
       return Problem.of(Response.Status.CONFLICT, "already-replayed", e.getMessage()).toResponse();
+    } catch (HeldInputReplays.NotReplayableException e) {
+      return Problem.of(Response.Status.CONFLICT, "not-replayable", e.getMessage()).toResponse();
     } catch (HeldInputReplays.CorrectionNeededException e) {
       return Problem.of(Response.Status.BAD_REQUEST, "correction-needed", e.getMessage())
           .toResponse();

@@ -95,13 +95,6 @@ public class LeadsResource {
           .toResponse();
     }
     byte[] lead = bounded.get();
-    if (signatures.required(caller.name())) {
-      signatures.verify(
-          caller.name(),
-          headers.getHeaderString("X-Accord-Timestamp"),
-          headers.getHeaderString("X-Accord-Signature"),
-          lead);
-    }
     String idempotencyKey = headers.getHeaderString("Idempotency-Key");
     if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
       return Problem.invalidLead(
@@ -112,8 +105,21 @@ public class LeadsResource {
                       "Idempotency-Key", "must be 1 to 200 characters when sent")))
           .toResponse();
     }
-    String channel = signatures.required(caller.name()) ? "webhook" : "api";
-    UUID id = intake.submit(lead, caller.name(), new Arrival(channel, null, idempotencyKey));
+    Optional<String> signature =
+        signatures.verify(
+            caller.name(),
+            headers.getHeaderString("X-Accord-Timestamp"),
+            headers.getHeaderString("X-Accord-Signature"),
+            lead);
+    String channel = signature.isPresent() ? "webhook" : "api";
+    UUID id;
+    try {
+      id = intake.submit(lead, caller.name(), new Arrival(channel, null, idempotencyKey));
+    } catch (RuntimeException notTaken) {
+      // Not taken (invalid, or Accord's failure): the sender may fix or retry with this signature.
+      signature.ifPresent(signatures::forget);
+      throw notTaken;
+    }
     return Response.accepted(new Accepted(id.toString(), "ACCEPTED"))
         .location(uri.getAbsolutePathBuilder().path(id.toString()).build())
         .build();
@@ -197,6 +203,22 @@ public class LeadsResource {
     if (found.isPresent()) {
       return Response.ok(LeadRepresentation.of(found.get())).build();
     }
+    // Merged into a lead another source sent first: its sender learns that, not that lead's data.
+    Optional<Merged> merged =
+        leadId
+            .flatMap(directory::alias)
+            .filter(alias -> caller.reads(alias.getIntakeSource()))
+            .map(
+                alias ->
+                    new Merged(
+                        id,
+                        "MERGED",
+                        alias.getReceivedAt(),
+                        "The same person was already a lead from another source; this submission"
+                            + " was merged into that lead as new engagement."));
+    if (merged.isPresent()) {
+      return Response.ok(merged.get()).build();
+    }
     Optional<HeldInput> deadLetter =
         leadId.flatMap(held::deadLetterOf).filter(letter -> caller.reads(letter.getIntakeSource()));
     if (deadLetter.isPresent()) {
@@ -212,6 +234,10 @@ public class LeadsResource {
     }
     return leadNotFound(id);
   }
+
+  /** A submission merged into a lead another source sent first. */
+  @JsonbPropertyOrder({"id", "status", "receivedAt", "detail"})
+  public record Merged(String id, String status, Instant receivedAt, String detail) {}
 
   /** A lead that was accepted but failed every delivery attempt, and where it is held. */
   @JsonbPropertyOrder({"id", "status", "reason", "since", "heldInput"})

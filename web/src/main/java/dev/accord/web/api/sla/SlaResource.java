@@ -3,10 +3,12 @@ package dev.accord.web.api.sla;
 import dev.accord.leads.boundary.LeadDirectory;
 import dev.accord.sla.control.BreachDisputes;
 import dev.accord.sla.control.Scorecard;
+import dev.accord.web.api.BoundedBodies;
 import dev.accord.web.api.PathIds;
 import dev.accord.web.api.leads.LeadRepresentation;
 import dev.accord.web.api.leads.LeadRepresentation.EscalationView;
 import dev.accord.web.api.problems.Problem;
+import dev.accord.web.api.security.Callers;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -17,8 +19,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,12 +83,27 @@ public class SlaResource {
     return Response.ok(scorecard.between(since, until)).build();
   }
 
-  /** A head disputes a breach: {@code {"side": "MARKETING", "note": "..."}}. */
+  /**
+   * A head disputes a breach: {@code {"side": "MARKETING", "note": "..."}}. Needs an operator key:
+   * an intake source neither owns the clocks nor may read other sources' leads.
+   */
   @POST
   @Path("clocks/{id}/dispute")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response dispute(@PathParam("id") String id, byte[] body) {
-    JsonBodies.DisputeRequest request = JsonBodies.dispute(body);
+  public Response dispute(
+      @PathParam("id") String id, InputStream body, @Context SecurityContext context) {
+    if (!Callers.of(context).operator()) {
+      return operatorsOnly();
+    }
+    Optional<byte[]> bounded = BoundedBodies.read(body, 16 * 1024);
+    if (bounded.isEmpty()) {
+      return Problem.of(
+              Response.Status.REQUEST_ENTITY_TOO_LARGE,
+              "dispute-too-large",
+              "A dispute is larger than 16 KiB.")
+          .toResponse();
+    }
+    JsonBodies.DisputeRequest request = JsonBodies.dispute(bounded.get());
     Optional<UUID> clockId = PathIds.uuid(id);
     if (clockId.isEmpty()) {
       return clockNotFound(id);
@@ -103,11 +123,27 @@ public class SlaResource {
     }
   }
 
-  /** Escalations not yet sent, with their attempts and the last error of their channel. */
+  /**
+   * Escalations not yet sent, with their attempts and the last error of their channel; they name
+   * people and addresses, so they need an operator key.
+   */
   @GET
   @Path("escalations/undelivered")
-  public List<EscalationView> undelivered() {
-    return directory.undelivered(MAX_UNDELIVERED).stream().map(EscalationView::of).toList();
+  public Response undelivered(@Context SecurityContext context) {
+    if (!Callers.of(context).operator()) {
+      return operatorsOnly();
+    }
+    return Response.ok(
+            directory.undelivered(MAX_UNDELIVERED).stream().map(EscalationView::of).toList())
+        .build();
+  }
+
+  private static Response operatorsOnly() {
+    return Problem.of(
+            Response.Status.FORBIDDEN,
+            "operators-only",
+            "This needs an operator key (accord.operator.keys).")
+        .toResponse();
   }
 
   private static Optional<Instant> instant(
