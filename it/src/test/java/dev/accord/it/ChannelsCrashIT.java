@@ -19,6 +19,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,7 +45,7 @@ class ChannelsCrashIT {
               GreenMailConfiguration.aConfig()
                   .withUser("leads@accord.test", "leads", "leads-mailbox-password"));
 
-  private static final int FORMS = 60;
+  private static final int FORMS = 120;
   private static final int MAILS = 60;
   private static final int ROWS = 100;
 
@@ -80,19 +84,25 @@ class ChannelsCrashIT {
           MAILBOX.getSmtp().getServerSetup());
       sent.add(email);
     }
+    // Forms last and six at a time, faster than routing drains the queue, so that leads already
+    // answered 303 (on the durable queue) wait to be routed when the server dies.
     List<String> formsAccepted = new ArrayList<>();
-    for (int i = 0; i < FORMS; i++) {
-      String email = "form" + i + "." + run + "@example.com";
-      AccordClient.Raw answer =
-          accord.exchange(
-              accord
-                  .request("/forms/contact-us")
-                  .header("Content-Type", "application/x-www-form-urlencoded")
-                  .POST(HttpRequest.BodyPublishers.ofString("email=" + email + "&country=US")));
-      assertThat(answer.status()).isEqualTo(303);
-      formsAccepted.add(email);
-      sent.add(email);
+    ExecutorService browsers = Executors.newFixedThreadPool(6);
+    try {
+      List<Future<String>> posts = new ArrayList<>();
+      for (int i = 0; i < FORMS; i++) {
+        String email = "form" + i + "." + run + "@example.com";
+        posts.add(browsers.submit(() -> postForm(email)));
+      }
+      for (Future<String> post : posts) {
+        formsAccepted.add(post.get());
+      }
+    } catch (InterruptedException | ExecutionException e) {
+      throw new IllegalStateException(e);
+    } finally {
+      browsers.shutdownNow();
     }
+    sent.addAll(formsAccepted);
     Map<String, List<JsonNode>> routedAtKill = routedLeadsByEmail(run);
     long formsInFlight = formsAccepted.stream().filter(e -> !routedAtKill.containsKey(e)).count();
 
@@ -133,6 +143,17 @@ class ChannelsCrashIT {
       assertThat(lead.get("status").asText()).as(email).isEqualTo("ROUTED");
       assertThat(lead.get("engagements").asInt()).as(email).isEqualTo(1);
     }
+  }
+
+  private String postForm(String email) {
+    AccordClient.Raw answer =
+        accord.exchange(
+            accord
+                .request("/forms/contact-us")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("email=" + email + "&country=US")));
+    assertThat(answer.status()).as(email).isEqualTo(303);
+    return email;
   }
 
   /** Every lead of this run, by e-mail, as the operator's search lists them. */

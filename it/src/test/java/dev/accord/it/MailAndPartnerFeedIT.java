@@ -1,6 +1,7 @@
 package dev.accord.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +9,12 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSSecurityException;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -140,6 +148,39 @@ class MailAndPartnerFeedIT {
     JsonNode fixed = awaitOnlyLeadOf(broken);
     assertThat(fixed.at("/intake/channelReference").asText()).isEqualTo(name + " row 4");
     assertThat(fixed.at("/contact/country").asText()).isEqualTo("FR");
+  }
+
+  @Test
+  void aPartnerPublishingToItsQueueFromOutsideIsHeardAndMayNotReachTheLeadsQueue()
+      throws JMSException {
+    String email = unique("queued");
+    ActiveMQConnectionFactory broker =
+        new ActiveMQConnectionFactory(
+            "tcp://localhost:8180?httpUpgradeEnabled=true&httpUpgradeEndpoint=http-acceptor");
+    try (Connection connection =
+            broker.createConnection("accord-partner", "partner-demo-password-1");
+        Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+      MessageProducer toPartnerQueue =
+          session.createProducer(session.createQueue("AccordPartnerDemo"));
+      TextMessage lead =
+          session.createTextMessage(
+              "{\"E-Mail\": \"%s\", \"Land\": \"Sweden\", \"Firma\": \"Kö AB\"}".formatted(email));
+      lead.setStringProperty("AccordIdempotencyKey", "acme-order-" + email);
+      toPartnerQueue.send(lead);
+      toPartnerQueue.send(session.createTextMessage("{\"E-Mail\": \"no-country@example.com\"}"));
+      MessageProducer toLeadsQueue =
+          session.createProducer(session.createQueue("AccordLeadsReceived"));
+
+      assertThatThrownBy(() -> toLeadsQueue.send(session.createTextMessage("{}")))
+          .isInstanceOf(JMSSecurityException.class);
+    }
+
+    JsonNode queued = awaitOnlyLeadOf(email);
+    assertThat(queued.at("/intake/source").asText()).isEqualTo("partner-acme");
+    assertThat(queued.at("/intake/channel").asText()).isEqualTo("jms");
+    assertThat(queued.at("/contact/country").asText()).isEqualTo("SE");
+    assertThat(queued.at("/contact/company").asText()).isEqualTo("Kö AB");
+    awaitHeld("MESSAGE", "partner-acme", "country is required");
   }
 
   private JsonNode awaitHeld(String kind, String source, String reason) {
