@@ -14,6 +14,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -43,6 +44,10 @@ final class LeadSubmissionParser {
           "industry",
           "message",
           "attributes");
+
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\u2028\\u2029]+");
+  private static final Pattern CONTROL_BUT_LINE_BREAKS =
+      Pattern.compile("[\\p{Cc}&&[^\\n\\t]]+|\\u2028|\\u2029");
 
   // Bounded so that a megabyte of digits cannot make BigInteger parsing the expensive part of a
   // request; anything this long is out of range anyway.
@@ -117,7 +122,7 @@ final class LeadSubmissionParser {
         text(lead, "source", errors),
         text(lead, "action", errors),
         text(lead, "industry", errors),
-        text(lead, "message", errors),
+        multiline(text(lead, "message", errors)),
         attributes(lead, errors),
         errors);
   }
@@ -129,13 +134,39 @@ final class LeadSubmissionParser {
       return null;
     }
     if (value.isTextual()) {
-      return value.textValue();
+      return field.equals("message") ? value.textValue() : oneLine(value.textValue());
     }
     if (value.isIntegralNumber()) {
       return value.bigIntegerValue().toString();
     }
     errors.add(new FieldError(field, "must be a string"));
     return null;
+  }
+
+  /**
+   * Surrounding blanks go, blank is absent, and control characters (CR and LF among them) become
+   * spaces: they could forge headers in the mails that quote a lead, and nothing a person types
+   * into a one-line field needs them.
+   */
+  static String oneLine(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    String value = CONTROL.matcher(raw).replaceAll(" ").strip();
+    return value.isEmpty() ? null : value;
+  }
+
+  /** A message keeps its line breaks (as LF) and loses every other control character. */
+  private static String multiline(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    String value =
+        CONTROL_BUT_LINE_BREAKS
+            .matcher(raw.replace("\r\n", "\n").replace('\r', '\n'))
+            .replaceAll("")
+            .strip();
+    return value.isEmpty() ? null : value;
   }
 
   /**
@@ -151,11 +182,18 @@ final class LeadSubmissionParser {
       errors.add(new FieldError("attributes", "must be an object of names and text values"));
       return null;
     }
+    // Names are lower-cased so that rules match "Plan" and "plan" alike.
     Map<String, String> attributes = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> attribute : value.properties()) {
       JsonNode text = attribute.getValue();
+      String name = attribute.getKey().strip().toLowerCase(Locale.ROOT);
       if (text.isTextual() || text.isNumber() || text.isBoolean()) {
-        attributes.put(attribute.getKey(), text.asText());
+        String cleaned = oneLine(text.asText());
+        if (cleaned != null && attributes.put(name, cleaned) != null) {
+          errors.add(
+              new FieldError(
+                  "attributes." + attribute.getKey(), "is given twice, in different case"));
+        }
       } else if (!text.isNull()) {
         errors.add(
             new FieldError(
