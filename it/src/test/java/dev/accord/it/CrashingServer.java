@@ -25,7 +25,18 @@ final class CrashingServer {
   static final int SMTP_PORT = 3025 + PORT_OFFSET;
 
   private final Path baseDir = Path.of(System.getProperty("accord.it.crash.base.dir"));
+  private final Path rulebook;
   private Process process;
+
+  /** A server deciding with the integration tests' rulebook. */
+  CrashingServer() {
+    this(Path.of(System.getProperty("accord.it.rulebook.dir")));
+  }
+
+  /** A server deciding with the rulebook in this folder. */
+  CrashingServer(Path rulebook) {
+    this.rulebook = rulebook;
+  }
 
   /** Starts the server with the EAR in its deployment folder; returns once the EAR is deployed. */
   void start() {
@@ -45,7 +56,7 @@ final class CrashingServer {
                   "-Xms256m",
                   "-Xmx768m",
                   "-Djboss.socket.binding.port-offset=" + PORT_OFFSET,
-                  "-Daccord.rulebook.dir=" + System.getProperty("accord.it.rulebook.dir"),
+                  "-Daccord.rulebook.dir=" + rulebook.toAbsolutePath(),
                   "-Daccord.demo.enabled=true",
                   "-Daccord.channels.file="
                       + Path.of("src", "test", "channels", "crash-channels.yaml").toAbsolutePath(),

@@ -47,13 +47,16 @@ public final class Rulebook {
   private final Map<Stage, CompiledStage> stages;
   private final BusinessCalendars calendars;
   private final Agreement agreement;
+  private final List<RuleFile> sources;
 
   private Rulebook(
       Path folder,
       String version,
       Map<Stage, CompiledStage> stages,
       BusinessCalendars calendars,
-      Agreement agreement) {
+      Agreement agreement,
+      List<RuleFile> sources) {
+    this.sources = List.copyOf(sources);
     this.folder = folder;
     this.version = version;
     this.stages = stages;
@@ -110,7 +113,9 @@ public final class Rulebook {
     if (!problems.isEmpty()) {
       throw new RulebookRejectedException(problems);
     }
-    return new Rulebook(files.root(), files.version(), compiled, calendars, agreement);
+    List<RuleFile> sources = new ArrayList<>(files.files());
+    sources.addAll(files.settings());
+    return new Rulebook(files.root(), files.version(), compiled, calendars, agreement, sources);
   }
 
   /** The business calendars of the rulebook's {@code calendars/} folder, by name. */
@@ -126,6 +131,18 @@ public final class Rulebook {
   /** {@code sha256:} and 12 hex digits, the same for the same files and names wherever compiled. */
   public String version() {
     return version;
+  }
+
+  /**
+   * Writes the exact files this rulebook was compiled from into an empty folder, so that the same
+   * version can be compiled again later (say, when the live folder has been broken since).
+   */
+  public void copyTo(Path target) throws java.io.IOException {
+    for (RuleFile file : sources) {
+      Path written = target.resolve(file.path());
+      java.nio.file.Files.createDirectories(written.getParent());
+      java.nio.file.Files.write(written, file.content());
+    }
   }
 
   /** The absolute folder the rules were read from. */

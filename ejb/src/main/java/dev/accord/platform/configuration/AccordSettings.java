@@ -161,6 +161,37 @@ public class AccordSettings {
     return Duration.ofDays(mergeWindowDays);
   }
 
+  @Inject
+  @ConfigProperty(name = "accord.rulebook.watch-ms", defaultValue = "1000")
+  long rulebookWatchMs;
+
+  @Inject
+  @ConfigProperty(name = "accord.rulebook.store-dir")
+  Optional<String> rulebookStoreDir;
+
+  /** How often the rulebook folder is looked at for saved changes. */
+  public Duration rulebookWatchInterval() {
+    if (rulebookWatchMs < 100) {
+      throw new IllegalStateException(
+          "accord.rulebook.watch-ms must be at least 100, was " + rulebookWatchMs);
+    }
+    return Duration.ofMillis(rulebookWatchMs);
+  }
+
+  /**
+   * Where every published rulebook version is kept: {@code accord.rulebook.store-dir}, by default
+   * {@code accord/rulebooks} in the server's data folder.
+   */
+  public Path rulebookStore() {
+    return rulebookStoreDir
+        .filter(dir -> !dir.isBlank())
+        .map(Path::of)
+        .orElseGet(
+            () ->
+                Path.of(
+                    System.getProperty("jboss.server.data.dir", "data"), "accord", "rulebooks"));
+  }
+
   /** The folder holding the rule files the server compiles and serves. */
   public Path rulebookFolder() {
     return rulebookDir

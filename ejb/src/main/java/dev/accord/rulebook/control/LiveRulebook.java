@@ -9,17 +9,36 @@ import dev.accord.rules.decision.Decision;
 import dev.accord.rules.lead.Lead;
 import dev.accord.rules.sla.Agreement;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 /**
- * Holds the rulebook compiled from the configured folder, so every lead is decided by the same,
- * versioned rules. Startup fails loudly on a broken rulebook: there are no earlier rules to fall
- * back on yet.
+ * Holds the rulebook every lead is decided by, and keeps it in step with the rulebook folder: a
+ * saved change is compiled off the hot path and swapped in at once, a broken change is rejected
+ * with its problems while the live version keeps serving, and a server started on a broken folder
+ * serves the last version that went live.
+ *
+ * <p>A decision reads the live rulebook once, so a lead in flight during a swap is decided wholly
+ * by one version, the one its receipt names.
  */
 @Startup
 @Singleton
@@ -30,26 +49,184 @@ public class LiveRulebook {
 
   @Inject AccordSettings settings;
 
+  @Inject Clock clock;
+
+  @Resource ManagedScheduledExecutorService scheduler;
+
   private static final String AROUND_THE_CLOCK = "around-the-clock";
 
   private volatile Rulebook rulebook;
+  private volatile RulebookStatus status;
+  private PublishedRulebooks published;
+  private String folderFingerprint;
+  private ScheduledFuture<?> watching;
 
   @PostConstruct
   void compile() {
+    published = new PublishedRulebooks(settings.rulebookStore());
+    folderFingerprint = fingerprint(settings.rulebookFolder());
+    Instant now = clock.instant();
     try {
-      rulebook = Rulebook.compile(settings.rulebookFolder());
+      Rulebook compiled = Rulebook.compile(settings.rulebookFolder());
+      published.publish(compiled, now);
+      rulebook = compiled;
+      status =
+          new RulebookStatus(
+              compiled.version(),
+              now,
+              RulebookStatus.LiveFrom.FOLDER,
+              new RulebookStatus.Attempt(
+                  now, RulebookStatus.Outcome.PUBLISHED, compiled.version(), List.of()));
       LOG.info(
-          () -> "Rulebook " + rulebook.version() + " compiled from " + settings.rulebookFolder());
+          () -> "Rulebook " + compiled.version() + " compiled from " + settings.rulebookFolder());
     } catch (RulebookRejectedException rejected) {
+      serveLastPublished(rejected, now);
+    }
+    long every = settings.rulebookWatchInterval().toMillis();
+    watching =
+        scheduler.scheduleWithFixedDelay(
+            this::reloadIfChanged, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  private void serveLastPublished(RulebookRejectedException rejected, Instant now) {
+    Optional<Path> last = published.current();
+    if (last.isEmpty()) {
       throw new IllegalStateException(
           "The rulebook in "
               + settings.rulebookFolder()
-              + " was rejected: "
+              + " was rejected and no earlier version was ever published to fall back on: "
               + rejected.getMessage(),
           rejected);
     }
+    try {
+      Rulebook fallback = Rulebook.compile(last.get());
+      rulebook = fallback;
+      status =
+          new RulebookStatus(
+              fallback.version(),
+              now,
+              RulebookStatus.LiveFrom.LAST_PUBLISHED,
+              new RulebookStatus.Attempt(
+                  now, RulebookStatus.Outcome.REJECTED, null, rejected.problems()));
+      LOG.severe(
+          () ->
+              "THE RULEBOOK IN "
+                  + settings.rulebookFolder()
+                  + " WAS REJECTED; serving the last published version "
+                  + fallback.version()
+                  + " until it is fixed. "
+                  + rejected.getMessage());
+    } catch (RulebookRejectedException storedBroken) {
+      throw new IllegalStateException(
+          "The rulebook was rejected and so was the last published version in " + last.get(),
+          storedBroken);
+    }
   }
 
+  @PreDestroy
+  void stopWatching() {
+    if (watching != null) {
+      watching.cancel(false);
+    }
+  }
+
+  /**
+   * Compiles the folder again if any file changed since the last look (names, sizes, times), and
+   * swaps the result in if it compiled to a new version. Runs on the scheduler, never on a lead's
+   * thread; a failure leaves the live version as it was.
+   */
+  void reloadIfChanged() {
+    try {
+      String now = fingerprint(settings.rulebookFolder());
+      if (now.equals(folderFingerprint)) {
+        return;
+      }
+      folderFingerprint = now;
+      reload();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not look at the rulebook folder", e);
+    }
+  }
+
+  /** Compiles the folder now; what came of it is the status's last attempt. */
+  public synchronized RulebookStatus reload() {
+    Instant now = clock.instant();
+    RulebookStatus before = status;
+    try {
+      Rulebook compiled = Rulebook.compile(settings.rulebookFolder());
+      if (compiled.version().equals(rulebook.version())) {
+        status =
+            new RulebookStatus(
+                before.liveVersion(),
+                before.liveSince(),
+                RulebookStatus.LiveFrom.FOLDER,
+                new RulebookStatus.Attempt(
+                    now, RulebookStatus.Outcome.UNCHANGED, compiled.version(), List.of()));
+        return status;
+      }
+      published.publish(compiled, now);
+      rulebook = compiled;
+      status =
+          new RulebookStatus(
+              compiled.version(),
+              now,
+              RulebookStatus.LiveFrom.FOLDER,
+              new RulebookStatus.Attempt(
+                  now, RulebookStatus.Outcome.PUBLISHED, compiled.version(), List.of()));
+      LOG.info(
+          () ->
+              "Rulebook "
+                  + compiled.version()
+                  + " is live (was "
+                  + before.liveVersion()
+                  + "), compiled from "
+                  + settings.rulebookFolder());
+    } catch (RulebookRejectedException rejected) {
+      status =
+          new RulebookStatus(
+              before.liveVersion(),
+              before.liveSince(),
+              before.liveFrom(),
+              new RulebookStatus.Attempt(
+                  now, RulebookStatus.Outcome.REJECTED, null, rejected.problems()));
+      LOG.warning(
+          () ->
+              "A change to the rulebook was rejected; "
+                  + before.liveVersion()
+                  + " keeps serving. "
+                  + rejected.getMessage());
+    }
+    return status;
+  }
+
+  public RulebookStatus status() {
+    return status;
+  }
+
+  /** Names, sizes and modification times of every file under the folder: cheap to compare. */
+  private static String fingerprint(Path folder) {
+    if (!Files.isDirectory(folder)) {
+      return "missing";
+    }
+    try (Stream<Path> files = Files.walk(folder)) {
+      StringBuilder print = new StringBuilder();
+      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+        print
+            .append(folder.relativize(file))
+            .append(':')
+            .append(Files.size(file))
+            .append(':')
+            .append(Files.getLastModifiedTime(file).toMillis())
+            .append('\n');
+      }
+      return print.toString();
+    } catch (IOException | UncheckedIOException e) {
+      // A file deleted while we looked: the next look sees the folder settled.
+      return "unreadable:" + e;
+    }
+  }
+
+  /** Decides with the live rulebook; the decision names the version that made it. */
   public Decision decide(Lead lead) {
     return rulebook.decide(lead);
   }

@@ -1,0 +1,88 @@
+package dev.accord.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A server restarted on a rulebook folder that was broken while it was down still takes and routes
+ * leads, with the last version that went live, and says loudly why.
+ */
+class BrokenRulebookStartIT {
+
+  private static final Path RULEBOOK = Path.of("target", "broken-start-rulebook");
+
+  private final CrashingServer server = new CrashingServer(RULEBOOK);
+  private final AccordClient accord = new AccordClient(8080 + CrashingServer.PORT_OFFSET);
+
+  @AfterEach
+  void stopServer() {
+    server.stop();
+  }
+
+  @Test
+  void theLastPublishedVersionServesWhenTheFolderIsBrokenAtStartup() throws IOException {
+    copy(Path.of(System.getProperty("accord.it.rulebook.dir")), RULEBOOK);
+    server.start();
+    server.awaitDeployed();
+    String published = accord.get("/api/rules").body().get("liveVersion").asText();
+    server.stop();
+
+    Files.writeString(
+        RULEBOOK.resolve("grading/grade.drl"),
+        Files.readString(RULEBOOK.resolve("grading/grade.drl")) + "\nrule \"Unfinished\" when\n");
+    server.start();
+    server.awaitDeployed();
+
+    JsonNode rules = accord.get("/api/rules").body();
+    assertThat(rules.get("liveVersion").asText()).isEqualTo(published);
+    assertThat(rules.get("liveFrom").asText()).isEqualTo("LAST_PUBLISHED");
+    assertThat(rules.at("/lastAttempt/outcome").asText()).isEqualTo("REJECTED");
+    assertThat(rules.at("/lastAttempt/problems/0/file").asText()).isEqualTo("grading/grade.drl");
+    String id =
+        accord
+            .postLead(
+                "{\"externalId\": \"%s\", \"email\": \"fallback.%s@example.com\", \"country\": \"US\"}"
+                    .formatted(UUID.randomUUID(), UUID.randomUUID()))
+            .body()
+            .get("id")
+            .asText();
+    JsonNode lead =
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> accord.getLead(id), answer -> answer.status() == 200)
+            .body();
+    assertThat(lead.get("status").asText()).isEqualTo("ROUTED");
+    assertThat(lead.at("/score/rulebookVersion").asText()).isEqualTo(published);
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    if (Files.exists(to)) {
+      try (Stream<Path> old = Files.walk(to)) {
+        for (Path path : old.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
+    }
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path file : files.toList()) {
+        Path target = to.resolve(from.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,141 @@
+package dev.accord.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A business user saves a change to the rulebook folder of a running server: a good change goes
+ * live without a restart and decides the next lead, a broken one is rejected with its file and line
+ * while the live version keeps deciding, and taking the change out brings the first version back.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class RulebookReloadIT {
+
+  private static final Path RULEBOOK = Path.of(System.getProperty("accord.it.rulebook.dir"));
+  private static final Path NEW_RULE = RULEBOOK.resolve("scoring/it-hot-reload.drl");
+  private static final Path BROKEN_RULE = RULEBOOK.resolve("scoring/it-broken.drl");
+
+  private final AccordClient accord = new AccordClient();
+
+  @Deployment(testable = false)
+  static EnterpriseArchive accord() {
+    return Deployments.accordEar();
+  }
+
+  @Test
+  void aSavedChangeGoesLiveABrokenOneIsRejectedAndTheLiveVersionKeepsDeciding() throws IOException {
+    String first = rules().get("liveVersion").asText();
+    try {
+      Files.writeString(
+          NEW_RULE,
+          """
+          package scoring;
+
+          import dev.accord.rules.lead.Lead;
+          import dev.accord.rules.decision.ScoreSheet;
+
+          global ScoreSheet engagement;
+
+          rule "IT: leads from the hot-reload campaign get 7 points"
+          when
+              Lead( source == "hot-reload" )
+          then
+              engagement.award(7);
+          end
+          """);
+      long saved = System.nanoTime();
+      JsonNode published =
+          await()
+              .atMost(Duration.ofSeconds(15))
+              .until(this::rules, r -> !r.get("liveVersion").asText().equals(first));
+      long liveAfterMillis = (System.nanoTime() - saved) / 1_000_000;
+      System.out.println(
+          "RulebookReloadIT: the saved change was live after " + liveAfterMillis + " ms");
+      String second = published.get("liveVersion").asText();
+      assertThat(published.at("/lastAttempt/outcome").asText()).isEqualTo("PUBLISHED");
+      assertThat(published.get("liveFrom").asText()).isEqualTo("FOLDER");
+
+      JsonNode decided = routedLead("hot-reload");
+      assertThat(decided.at("/score/rulebookVersion").asText()).isEqualTo(second);
+      assertThat(reasons(decided))
+          .contains("IT: leads from the hot-reload campaign get 7 points = 7");
+
+      Files.writeString(
+          BROKEN_RULE,
+          """
+          package scoring;
+
+          import dev.accord.rules.lead.Lead;
+
+          rule "IT: a typo a business user could make"
+          when
+              Lead( employes > 10 )
+          then
+          end
+          """);
+      JsonNode rejected =
+          await()
+              .atMost(Duration.ofSeconds(15))
+              .until(this::rules, r -> r.at("/lastAttempt/outcome").asText().equals("REJECTED"));
+      assertThat(rejected.get("liveVersion").asText()).isEqualTo(second);
+      assertThat(rejected.at("/lastAttempt/problems/0/file").asText())
+          .isEqualTo("scoring/it-broken.drl");
+      assertThat(rejected.at("/lastAttempt/problems/0/line").asInt()).isEqualTo(7);
+      JsonNode stillDecided = routedLead("hot-reload");
+      assertThat(stillDecided.at("/score/rulebookVersion").asText()).isEqualTo(second);
+    } finally {
+      Files.deleteIfExists(BROKEN_RULE);
+      Files.deleteIfExists(NEW_RULE);
+    }
+    JsonNode restored =
+        await()
+            .atMost(Duration.ofSeconds(15))
+            .until(this::rules, r -> r.get("liveVersion").asText().equals(first));
+    assertThat(restored.at("/lastAttempt/outcome").asText()).isEqualTo("PUBLISHED");
+  }
+
+  private JsonNode rules() {
+    return accord.get("/api/rules").body();
+  }
+
+  private JsonNode routedLead(String source) {
+    String id =
+        accord
+            .postLead(
+                """
+                {"externalId": "%s", "email": "reload.%s@example.com", "country": "DE",
+                 "source": "%s"}
+                """
+                    .formatted(UUID.randomUUID(), UUID.randomUUID(), source))
+            .body()
+            .get("id")
+            .asText();
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> accord.getLead(id), answer -> answer.status() == 200)
+        .body();
+  }
+
+  private static List<String> reasons(JsonNode lead) {
+    List<String> reasons = new ArrayList<>();
+    lead.at("/score/reasons")
+        .forEach(r -> reasons.add(r.get("rule").asText() + " = " + r.get("points").asInt()));
+    return reasons;
+  }
+}
