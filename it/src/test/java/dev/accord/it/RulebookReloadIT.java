@@ -110,6 +110,58 @@ class RulebookReloadIT {
     assertThat(restored.at("/lastAttempt/outcome").asText()).isEqualTo("PUBLISHED");
   }
 
+  @Test
+  void aSimulationShowsWhatTheLiveRulesWouldDecideAndKeepsNothing() {
+    String email = "simulated." + UUID.randomUUID().toString().substring(0, 8) + "@example.de";
+    String live = rules().get("liveVersion").asText();
+
+    AccordClient.Answer simulated =
+        accord.post(
+            "/api/rules/simulate",
+            """
+            {"email": "%s", "title": "VP of Operations", "employees": 800, "country": "Germany",
+             "source": "webinar", "action": "demo"}
+            """
+                .formatted(email));
+    AccordClient.Answer invalid =
+        accord.post("/api/rules/simulate", "{\"email\": \"not-an-address\"}");
+
+    assertThat(simulated.status()).isEqualTo(200);
+    JsonNode decision = simulated.body();
+    assertThat(decision.get("rulebookVersion").asText()).isEqualTo(live);
+    assertThat(decision.at("/lead/country").asText()).isEqualTo("DE");
+    assertThat(decision.get("fit").asInt()).isEqualTo(55);
+    assertThat(decision.get("engagement").asInt()).isEqualTo(55);
+    assertThat(decision.get("grade").asText()).isEqualTo("A");
+    assertThat(decision.get("team").asText()).isEqualTo("emea");
+    List<String> reasons = new ArrayList<>();
+    decision
+        .get("reasons")
+        .forEach(r -> reasons.add(r.get("concern").asText() + ": " + r.get("rule").asText()));
+    assertThat(reasons)
+        .contains(
+            "FIT: Companies with 200 to 999 employees are a strong fit",
+            "ENGAGEMENT: Asking for a demo shows buying intent",
+            "ROUTING: Leads from Europe, the Middle East and Africa go to the EMEA team");
+    List<String> clocks = new ArrayList<>();
+    decision
+        .get("clocks")
+        .forEach(
+            c ->
+                clocks.add(
+                    c.get("name").asText()
+                        + " owed by "
+                        + c.get("owner").asText()
+                        + " within "
+                        + c.get("target").asText()));
+    assertThat(clocks).contains("First touch owed by SALES within PT15M");
+    assertThat(invalid.status()).isEqualTo(400);
+    assertThat(invalid.body().get("errors").toString())
+        .contains("\"field\":\"email\"", "\"field\":\"country\"");
+    assertThat(accord.get("/api/leads?email=" + email, ChannelsIT.OPERATOR_KEY).body().get("leads"))
+        .isEmpty();
+  }
+
   private JsonNode rules() {
     return accord.get("/api/rules").body();
   }

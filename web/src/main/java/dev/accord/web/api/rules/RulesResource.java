@@ -1,11 +1,17 @@
 package dev.accord.web.api.rules;
 
+import dev.accord.routes.intake.IncomingLead;
+import dev.accord.routing.control.DecisionPreview;
 import dev.accord.rulebook.control.LiveRulebook;
 import dev.accord.rulebook.control.RulebookStatus;
+import dev.accord.rules.decision.Decision;
+import dev.accord.web.api.BoundedBodies;
 import dev.accord.web.api.security.Callers;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,13 +20,18 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.io.InputStream;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * GET /api/rules: the live rulebook version, where it came from, and the last attempt to publish
- * the folder with its problems (file, line, reason). POST /api/rules/reload (operator) compiles the
- * folder at once instead of waiting for the watcher.
+ * the folder with its problems (file, line, reason). POST /api/rules/simulate: what the live rules
+ * would decide for a lead, keeping nothing. POST /api/rules/reload (operator) compiles the folder
+ * at once instead of waiting for the watcher.
  */
 @Path("rules")
 @RequestScoped
@@ -28,6 +39,8 @@ import java.util.List;
 public class RulesResource {
 
   @EJB LiveRulebook rulebook;
+
+  @Inject DecisionPreview previews;
 
   /** The live rulebook and the last attempt. */
   @JsonbPropertyOrder({"liveVersion", "liveSince", "liveFrom", "lastAttempt"})
@@ -57,6 +70,104 @@ public class RulesResource {
   /** A problem with the rulebook, where to fix it. */
   @JsonbPropertyOrder({"file", "line", "reason"})
   public record Problem(String file, int line, String reason) {}
+
+  /**
+   * What the live rulebook would decide for a lead sent as {@code POST /api/leads} takes it: the
+   * normalised lead, the points with the rules behind them, the grade, the team and the SLA clocks
+   * the agreement would start. Nothing is stored, queued or assigned.
+   */
+  @POST
+  @Path("simulate")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response simulate(InputStream body, @Context SecurityContext context) {
+    Optional<byte[]> lead = BoundedBodies.read(body, 64 * 1024);
+    if (lead.isEmpty()) {
+      return dev.accord.web.api.problems.Problem.of(
+              Response.Status.REQUEST_ENTITY_TOO_LARGE,
+              "lead-too-large",
+              "A lead is at most 64 KiB.")
+          .toResponse();
+    }
+    DecisionPreview.Preview preview = previews.preview(lead.get(), Callers.of(context).name());
+    return Response.ok(Simulation.of(preview)).build();
+  }
+
+  /** A simulated decision. */
+  @JsonbPropertyOrder({
+    "rulebookVersion",
+    "lead",
+    "fit",
+    "engagement",
+    "grade",
+    "team",
+    "reasons",
+    "clocks"
+  })
+  public record Simulation(
+      String rulebookVersion,
+      Map<String, Object> lead,
+      int fit,
+      int engagement,
+      String grade,
+      String team,
+      List<Reason> reasons,
+      List<ClockPreview> clocks) {
+
+    static Simulation of(DecisionPreview.Preview preview) {
+      Decision decision = preview.decision();
+      IncomingLead in = preview.lead();
+      Map<String, Object> lead = new LinkedHashMap<>();
+      lead.put("email", in.email());
+      put(lead, "firstName", in.firstName());
+      put(lead, "lastName", in.lastName());
+      put(lead, "company", in.company());
+      put(lead, "title", in.title());
+      put(lead, "employees", in.employees());
+      lead.put("country", in.country());
+      put(lead, "phone", in.phone());
+      put(lead, "source", in.source());
+      put(lead, "action", in.action());
+      put(lead, "industry", in.industry());
+      if (!in.attributes().isEmpty()) {
+        lead.put("attributes", in.attributes());
+      }
+      return new Simulation(
+          decision.rulebookVersion(),
+          lead,
+          decision.fit(),
+          decision.engagement(),
+          decision.grade().name(),
+          decision.team().orElse(null),
+          decision.reasons().stream()
+              .map(r -> new Reason(r.concern().name(), r.rule(), r.points()))
+              .toList(),
+          decision.clocks().stream()
+              .map(
+                  c ->
+                      new ClockPreview(
+                          c.name(),
+                          c.owner().name(),
+                          c.target().toString(),
+                          c.calendar().orElse(null),
+                          c.rule()))
+              .toList());
+    }
+
+    private static void put(Map<String, Object> lead, String name, Object value) {
+      if (value != null) {
+        lead.put(name, value);
+      }
+    }
+  }
+
+  /** A rule that contributed, and its points. */
+  @JsonbPropertyOrder({"concern", "rule", "points"})
+  public record Reason(String concern, String rule, int points) {}
+
+  /** A clock the agreement would start: what is owed, by whom, within what business time. */
+  @JsonbPropertyOrder({"name", "owner", "target", "calendar", "rule"})
+  public record ClockPreview(
+      String name, String owner, String target, String calendar, String rule) {}
 
   @GET
   public Status status() {
