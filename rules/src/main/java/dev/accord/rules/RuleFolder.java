@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -28,14 +29,20 @@ final class RuleFolder {
   // The agreement and the business calendars: settings business users edit beside the rules.
   private static final String SETTINGS_EXTENSION = ".yaml";
 
+  /** Example leads with their expected outcomes, run on every compile (see {@link Scenarios}). */
+  static final String SCENARIOS = "scenarios.csv";
+
   private final Path root;
   private final List<RuleFile> files;
   private final List<RuleFile> settings;
+  private final Optional<RuleFile> scenarios;
 
-  private RuleFolder(Path root, List<RuleFile> files, List<RuleFile> settings) {
+  private RuleFolder(
+      Path root, List<RuleFile> files, List<RuleFile> settings, Optional<RuleFile> scenarios) {
     this.root = root;
     this.files = List.copyOf(files);
     this.settings = List.copyOf(settings);
+    this.scenarios = scenarios;
   }
 
   static RuleFolder read(Path folder) throws RulebookRejectedException {
@@ -45,6 +52,7 @@ final class RuleFolder {
     }
     List<RuleFile> files = new ArrayList<>();
     List<RuleFile> settings = new ArrayList<>();
+    RuleFile scenarios = null;
     // Deployments often point at a symlinked release folder; the JDK detects link cycles.
     try (Stream<Path> paths = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
       for (Path file : paths.filter(Files::isRegularFile).toList()) {
@@ -52,7 +60,9 @@ final class RuleFolder {
         if (isHidden(relative)) {
           continue;
         }
-        if (isRuleFile(file)) {
+        if (slashed(relative).equals(SCENARIOS)) {
+          scenarios = new RuleFile(SCENARIOS, Files.readAllBytes(file));
+        } else if (isRuleFile(file)) {
           files.add(new RuleFile(slashed(relative), Files.readAllBytes(file)));
         } else if (hasExtension(file, SETTINGS_EXTENSION)) {
           settings.add(new RuleFile(slashed(relative), Files.readAllBytes(file)));
@@ -67,7 +77,7 @@ final class RuleFolder {
     }
     files.sort(Comparator.comparing(RuleFile::path));
     settings.sort(Comparator.comparing(RuleFile::path));
-    return new RuleFolder(root, files, settings);
+    return new RuleFolder(root, files, settings, Optional.ofNullable(scenarios));
   }
 
   Path root() {
@@ -77,6 +87,11 @@ final class RuleFolder {
   /** The rule files (DRL). */
   List<RuleFile> files() {
     return files;
+  }
+
+  /** The scenarios file, if the rulebook has one. */
+  Optional<RuleFile> scenarios() {
+    return scenarios;
   }
 
   /** The settings files (YAML): the agreement and the calendars. */
@@ -96,7 +111,7 @@ final class RuleFolder {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
     for (RuleFile file :
-        Stream.concat(files.stream(), settings.stream())
+        Stream.concat(Stream.concat(files.stream(), settings.stream()), scenarios.stream())
             .sorted(Comparator.comparing(RuleFile::path))
             .toList()) {
       // The length prefix keeps "a" + "bc" and "ab" + "c" from hashing alike.

@@ -115,7 +115,17 @@ public final class Rulebook {
     }
     List<RuleFile> sources = new ArrayList<>(files.files());
     sources.addAll(files.settings());
-    return new Rulebook(files.root(), files.version(), compiled, calendars, agreement, sources);
+    files.scenarios().ifPresent(sources::add);
+    Rulebook rulebook =
+        new Rulebook(files.root(), files.version(), compiled, calendars, agreement, sources);
+    // The business users' own examples are the publish gate: a change that breaks one is
+    // rejected like a typo.
+    List<RulebookProblem> failedScenarios =
+        files.scenarios().map(file -> Scenarios.check(file, rulebook)).orElse(List.of());
+    if (!failedScenarios.isEmpty()) {
+      throw new RulebookRejectedException(failedScenarios);
+    }
+    return rulebook;
   }
 
   /** The business calendars of the rulebook's {@code calendars/} folder, by name. */
