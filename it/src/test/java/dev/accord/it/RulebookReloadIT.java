@@ -41,6 +41,7 @@ class RulebookReloadIT {
   @Test
   void aSavedChangeGoesLiveABrokenOneIsRejectedAndTheLiveVersionKeepsDeciding() throws IOException {
     String first = rules().get("liveVersion").asText();
+    String second;
     try {
       Files.writeString(
           NEW_RULE,
@@ -67,9 +68,20 @@ class RulebookReloadIT {
       long liveAfterMillis = (System.nanoTime() - saved) / 1_000_000;
       System.out.println(
           "RulebookReloadIT: the saved change was live after " + liveAfterMillis + " ms");
-      String second = published.get("liveVersion").asText();
+      second = published.get("liveVersion").asText();
       assertThat(published.at("/lastAttempt/outcome").asText()).isEqualTo("PUBLISHED");
       assertThat(published.get("liveFrom").asText()).isEqualTo("FOLDER");
+
+      JsonNode versions = accord.get("/api/rules/versions").body();
+      assertThat(versions.at("/0/version").asText()).isEqualTo(second);
+      assertThat(versions.at("/0/publishedBy").asText()).isEqualTo("folder");
+      assertThat(versions.at("/0/live").asBoolean()).isTrue();
+      JsonNode diff = accord.get("/api/rules/versions/" + first + "/diff/" + second).body();
+      assertThat(diff).hasSize(1);
+      assertThat(diff.at("/0/file").asText()).isEqualTo("scoring/it-hot-reload.drl");
+      assertThat(diff.at("/0/change").asText()).isEqualTo("ADDED");
+      assertThat(diff.at("/0/diff").toString())
+          .contains("+rule \\\"IT: leads from the hot-reload campaign get 7 points\\\"");
 
       JsonNode decided = routedLead("hot-reload");
       assertThat(decided.at("/score/rulebookVersion").asText()).isEqualTo(second);
@@ -108,12 +120,42 @@ class RulebookReloadIT {
             .atMost(Duration.ofSeconds(15))
             .until(this::rules, r -> r.get("liveVersion").asText().equals(first));
     assertThat(restored.at("/lastAttempt/outcome").asText()).isEqualTo("PUBLISHED");
+
+    // An operator puts the second version back in one call, then the first again.
+    AccordClient.Answer bySource =
+        accord.post("/api/rules/rollback", "{\"version\": \"" + second + "\"}");
+    AccordClient.Answer unknown =
+        accord.post(
+            "/api/rules/rollback",
+            "{\"version\": \"sha256:000000000000\"}",
+            ChannelsIT.OPERATOR_KEY);
+    AccordClient.Answer forward =
+        accord.post(
+            "/api/rules/rollback", "{\"version\": \"" + second + "\"}", ChannelsIT.OPERATOR_KEY);
+    boolean ruleBackInFolder = Files.exists(NEW_RULE);
+    AccordClient.Answer back =
+        accord.post(
+            "/api/rules/rollback", "{\"version\": \"" + first + "\"}", ChannelsIT.OPERATOR_KEY);
+
+    assertThat(bySource.status()).isEqualTo(403);
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(forward.body().get("liveVersion").asText()).isEqualTo(second);
+    assertThat(ruleBackInFolder).isTrue();
+    assertThat(back.body().get("liveVersion").asText()).isEqualTo(first);
+    assertThat(Files.exists(NEW_RULE)).isFalse();
+    assertThat(accord.get("/api/rules/versions").body().at("/0/publishedBy").asText())
+        .isEqualTo("operator");
   }
 
   @Test
   void aSimulationShowsWhatTheLiveRulesWouldDecideAndKeepsNothing() {
     String email = "simulated." + UUID.randomUUID().toString().substring(0, 8) + "@example.de";
-    String live = rules().get("liveVersion").asText();
+    JsonNode rules = rules();
+    String live = rules.get("liveVersion").asText();
+    // The lint's warning about the demo territories, shown beside the live version.
+    assertThat(rules.at("/warnings/0/file").asText()).isEqualTo("routing/");
+    assertThat(rules.at("/warnings/0/reason").asText())
+        .startsWith("80 countries are covered by no territory, so their leads get no team: AF,");
 
     AccordClient.Answer simulated =
         accord.post(

@@ -48,6 +48,8 @@ public final class Rulebook {
   private final BusinessCalendars calendars;
   private final Agreement agreement;
   private final List<RuleFile> sources;
+  // Set once, by compile, before the rulebook is handed out.
+  private List<RulebookProblem> warnings = List.of();
 
   private Rulebook(
       Path folder,
@@ -125,6 +127,7 @@ public final class Rulebook {
     if (!failedScenarios.isEmpty()) {
       throw new RulebookRejectedException(failedScenarios);
     }
+    rulebook.warnings = RulebookLint.warnings(sources, rulebook);
     return rulebook;
   }
 
@@ -153,6 +156,14 @@ public final class Rulebook {
       java.nio.file.Files.createDirectories(written.getParent());
       java.nio.file.Files.write(written, file.content());
     }
+  }
+
+  /**
+   * Silent mistakes found in the rules (values no lead carries, countries no territory covers),
+   * with file and line; they do not stop the rulebook from going live.
+   */
+  public List<RulebookProblem> warnings() {
+    return warnings;
   }
 
   /** The absolute folder the rules were read from. */

@@ -25,6 +25,10 @@ public final class RulebookCheck {
     try {
       Rulebook rulebook = Rulebook.compile(folder);
       out.println("OK " + rulebook.version() + ": " + rulebook.folder() + " compiles.");
+      if (!rulebook.warnings().isEmpty()) {
+        out.println(rulebook.warnings().size() + " warning(s):");
+        rulebook.warnings().forEach(warning -> out.println("  " + warning));
+      }
       return 0;
     } catch (RulebookRejectedException rejected) {
       out.println("REJECTED " + folder + ": " + rejected.problems().size() + " problem(s)");

@@ -2,6 +2,7 @@ package dev.accord.rulebook.control;
 
 import dev.accord.platform.configuration.AccordSettings;
 import dev.accord.rules.Rulebook;
+import dev.accord.rules.RulebookProblem;
 import dev.accord.rules.RulebookRejectedException;
 import dev.accord.rules.calendar.BusinessCalendar;
 import dev.accord.rules.calendar.BusinessCalendars;
@@ -55,6 +56,9 @@ public class LiveRulebook {
 
   private static final String AROUND_THE_CLOCK = "around-the-clock";
 
+  // Who published a version found in the folder: whoever saved it there.
+  private static final String FOLDER = "folder";
+
   private volatile Rulebook rulebook;
   private volatile RulebookStatus status;
   private PublishedRulebooks published;
@@ -68,7 +72,7 @@ public class LiveRulebook {
     Instant now = clock.instant();
     try {
       Rulebook compiled = Rulebook.compile(settings.rulebookFolder());
-      published.publish(compiled, now);
+      published.publish(compiled, now, FOLDER);
       rulebook = compiled;
       status =
           new RulebookStatus(
@@ -150,6 +154,10 @@ public class LiveRulebook {
 
   /** Compiles the folder now; what came of it is the status's last attempt. */
   public synchronized RulebookStatus reload() {
+    return reload(FOLDER);
+  }
+
+  private synchronized RulebookStatus reload(String by) {
     Instant now = clock.instant();
     RulebookStatus before = status;
     try {
@@ -164,7 +172,7 @@ public class LiveRulebook {
                     now, RulebookStatus.Outcome.UNCHANGED, compiled.version(), List.of()));
         return status;
       }
-      published.publish(compiled, now);
+      published.publish(compiled, now, by);
       rulebook = compiled;
       status =
           new RulebookStatus(
@@ -201,6 +209,66 @@ public class LiveRulebook {
 
   public RulebookStatus status() {
     return status;
+  }
+
+  /** The silent mistakes found in the live rules, with file and line. */
+  public List<RulebookProblem> warnings() {
+    return rulebook.warnings();
+  }
+
+  /** Every time a version went live, newest first. */
+  public List<PublishedRulebooks.Published> history() {
+    return published.history();
+  }
+
+  /**
+   * File by file, how one published version differs from another.
+   *
+   * @return empty if either version was never published here
+   */
+  public Optional<List<PublishedRulebooks.FileChange>> diff(String from, String to) {
+    Optional<Path> before = published.folder(from);
+    Optional<Path> after = published.folder(to);
+    if (before.isEmpty() || after.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(published.diff(before.get(), after.get()));
+  }
+
+  /**
+   * Puts a published version back: its files replace the rule, settings and scenario files of the
+   * rulebook folder (so the folder, which business users edit, says what is live), and it goes live
+   * as a publish by {@code by}.
+   *
+   * @return empty if the version was never published here
+   */
+  public synchronized Optional<RulebookStatus> rollBack(String version, String by) {
+    Optional<Path> kept = published.folder(version);
+    if (kept.isEmpty()) {
+      return Optional.empty();
+    }
+    Path folder = settings.rulebookFolder();
+    try {
+      try (Stream<Path> current = Files.walk(folder)) {
+        for (Path file : current.filter(Files::isRegularFile).toList()) {
+          String name = file.getFileName().toString();
+          if (name.endsWith(".drl") || name.endsWith(".yaml") || name.equals("scenarios.csv")) {
+            Files.delete(file);
+          }
+        }
+      }
+      try (Stream<Path> files = Files.walk(kept.get())) {
+        for (Path file : files.filter(Files::isRegularFile).toList()) {
+          Path target = folder.resolve(kept.get().relativize(file).toString());
+          Files.createDirectories(target.getParent());
+          Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write version " + version + " into " + folder, e);
+    }
+    folderFingerprint = fingerprint(folder);
+    return Optional.of(reload(by));
   }
 
   /** Names, sizes and modification times of every file under the folder: cheap to compare. */

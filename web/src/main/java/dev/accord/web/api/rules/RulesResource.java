@@ -42,17 +42,22 @@ public class RulesResource {
 
   @Inject DecisionPreview previews;
 
-  /** The live rulebook and the last attempt. */
-  @JsonbPropertyOrder({"liveVersion", "liveSince", "liveFrom", "lastAttempt"})
+  /** The live rulebook, its warnings and the last attempt. */
+  @JsonbPropertyOrder({"liveVersion", "liveSince", "liveFrom", "warnings", "lastAttempt"})
   public record Status(
-      String liveVersion, Instant liveSince, String liveFrom, Attempt lastAttempt) {
+      String liveVersion,
+      Instant liveSince,
+      String liveFrom,
+      List<Problem> warnings,
+      Attempt lastAttempt) {
 
-    static Status of(RulebookStatus status) {
+    static Status of(RulebookStatus status, List<dev.accord.rules.RulebookProblem> warnings) {
       RulebookStatus.Attempt attempt = status.lastAttempt();
       return new Status(
           status.liveVersion(),
           status.liveSince(),
           status.liveFrom().name(),
+          warnings.stream().map(p -> new Problem(p.file(), p.line(), p.reason())).toList(),
           new Attempt(
               attempt.at(),
               attempt.outcome().name(),
@@ -169,9 +174,104 @@ public class RulesResource {
   public record ClockPreview(
       String name, String owner, String target, String calendar, String rule) {}
 
+  /** A version that went live: when and by whom ({@code folder}: saved there; else an operator). */
+  @JsonbPropertyOrder({"version", "publishedAt", "publishedBy", "live"})
+  public record Version(String version, Instant publishedAt, String publishedBy, boolean live) {}
+
+  /** How one file differs between two versions, as a unified diff. */
+  @JsonbPropertyOrder({"file", "change", "diff"})
+  public record FileChange(String file, String change, List<String> diff) {}
+
+  /** Every time a version went live, newest first. */
+  @GET
+  @Path("versions")
+  public List<Version> versions() {
+    String live = rulebook.status().liveVersion();
+    List<dev.accord.rulebook.control.PublishedRulebooks.Published> history = rulebook.history();
+    return java.util.stream.IntStream.range(0, history.size())
+        .mapToObj(
+            i ->
+                new Version(
+                    history.get(i).version(),
+                    history.get(i).at(),
+                    history.get(i).by(),
+                    i == 0 && history.get(i).version().equals(live)))
+        .toList();
+  }
+
+  /** File by file, how version {@code to} differs from version {@code from}. */
+  @GET
+  @Path("versions/{from}/diff/{to}")
+  public Response diff(
+      @jakarta.ws.rs.PathParam("from") String from, @jakarta.ws.rs.PathParam("to") String to) {
+    return rulebook
+        .diff(from, to)
+        .map(
+            changes ->
+                Response.ok(
+                        changes.stream()
+                            .map(c -> new FileChange(c.file(), c.change().name(), c.diff()))
+                            .toList())
+                    .build())
+        .orElseGet(() -> versionNotFound(from + " or " + to));
+  }
+
+  /** What a rollback asks for. */
+  public record RollbackRequest(String version) {}
+
+  /**
+   * Puts a published version back in one call (operator): its files replace the folder's, and it
+   * goes live, recorded as published by the operator.
+   */
+  @POST
+  @Path("rollback")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response rollBack(InputStream body, @Context SecurityContext context) {
+    if (!Callers.of(context).operator()) {
+      return dev.accord.web.api.problems.Problem.of(
+              Response.Status.FORBIDDEN,
+              "operators-only",
+              "This needs an operator key (accord.operator.keys).")
+          .toResponse();
+    }
+    Optional<byte[]> read = BoundedBodies.read(body, 4 * 1024);
+    String version = null;
+    if (read.isPresent()) {
+      try (jakarta.json.JsonReader json =
+          jakarta.json.Json.createReader(new java.io.ByteArrayInputStream(read.get()))) {
+        version = json.readObject().getString("version", null);
+      } catch (RuntimeException notJson) {
+        version = null;
+      }
+    }
+    if (version == null || version.isBlank()) {
+      return new dev.accord.web.api.problems.Problem(
+              "https://accord.dev/problems/invalid-rollback",
+              "The rollback is not valid",
+              400,
+              "Send {\"version\": \"sha256:...\"}, a version listed by GET /api/rules/versions.",
+              List.of(
+                  new dev.accord.web.api.problems.Problem.FieldProblem("version", "is required")))
+          .toResponse();
+    }
+    String wanted = version.strip();
+    return rulebook
+        .rollBack(wanted, Callers.of(context).name())
+        .map(status -> Response.ok(Status.of(status, rulebook.warnings())).build())
+        .orElseGet(() -> versionNotFound(wanted));
+  }
+
+  private static Response versionNotFound(String version) {
+    return dev.accord.web.api.problems.Problem.of(
+            Response.Status.NOT_FOUND,
+            "version-not-found",
+            "No published rulebook version " + version + " is kept on this server.")
+        .toResponse();
+  }
+
   @GET
   public Status status() {
-    return Status.of(rulebook.status());
+    return Status.of(rulebook.status(), rulebook.warnings());
   }
 
   @POST
@@ -184,6 +284,6 @@ public class RulesResource {
               "This needs an operator key (accord.operator.keys).")
           .toResponse();
     }
-    return Response.ok(Status.of(rulebook.reload())).build();
+    return Response.ok(Status.of(rulebook.reload(), rulebook.warnings())).build();
   }
 }
