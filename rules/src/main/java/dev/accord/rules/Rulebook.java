@@ -105,6 +105,11 @@ public final class Rulebook {
     } catch (RulebookRejectedException rejected) {
       problems.addAll(rejected.problems());
     }
+    // Checked before the engine compiles anything, so an unsafe rule never reaches it.
+    problems.addAll(RuleSafety.problems(files.files()));
+    if (!problems.isEmpty()) {
+      throw new RulebookRejectedException(problems);
+    }
     Map<Stage, CompiledStage> compiled;
     try {
       compiled = RulebookCompiler.compile(files);

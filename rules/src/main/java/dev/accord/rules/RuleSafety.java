@@ -1,0 +1,74 @@
+package dev.accord.rules;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Refuses what a business user's rule must never do, before the engine sees it: reach out of the
+ * rules into the server (the system, files, network, threads, reflection, processes), or carry a
+ * name longer than a lead's receipt can store. Rules decide leads; they do nothing else.
+ */
+final class RuleSafety {
+
+  /** The longest rule name a receipt stores (lead_reason.rule_name). */
+  static final int RULE_NAME_MAX = 400;
+
+  private static final List<Forbidden> FORBIDDEN =
+      List.of(
+          new Forbidden(Pattern.compile("\\bSystem\\s*\\."), "the system (System.…)"),
+          new Forbidden(Pattern.compile("\\bRuntime\\b"), "the runtime (Runtime)"),
+          new Forbidden(Pattern.compile("\\bProcessBuilder\\b"), "processes (ProcessBuilder)"),
+          new Forbidden(Pattern.compile("\\bjava\\.(io|nio|net)\\b"), "files or the network"),
+          new Forbidden(
+              Pattern.compile("\\b(Thread|Executors?|ForkJoinPool)\\b|java\\.util\\.concurrent"),
+              "threads"),
+          new Forbidden(
+              Pattern.compile(
+                  "java\\.lang\\.reflect|\\bClass\\s*\\.\\s*forName|\\.getClass\\s*\\("),
+              "reflection"));
+
+  private static final Pattern RULE_NAME = Pattern.compile("^\\s*rule\\s+\"([^\"]*)\"");
+
+  private record Forbidden(Pattern pattern, String what) {}
+
+  private RuleSafety() {}
+
+  static List<RulebookProblem> problems(List<RuleFile> files) {
+    List<RulebookProblem> problems = new ArrayList<>();
+    for (RuleFile file : files) {
+      String[] lines = new String(file.content(), StandardCharsets.UTF_8).split("\n", -1);
+      for (int i = 0; i < lines.length; i++) {
+        String line = lines[i];
+        int comment = line.indexOf("//");
+        String code = comment < 0 ? line : line.substring(0, comment);
+        for (Forbidden forbidden : FORBIDDEN) {
+          if (forbidden.pattern().matcher(code).find()) {
+            problems.add(
+                new RulebookProblem(
+                    file.path(),
+                    i + 1,
+                    "rules may not reach for "
+                        + forbidden.what()
+                        + "; a rule only reads the lead and awards points, grades, teams or"
+                        + " clocks"));
+          }
+        }
+        Matcher name = RULE_NAME.matcher(line);
+        if (name.find() && name.group(1).length() > RULE_NAME_MAX) {
+          problems.add(
+              new RulebookProblem(
+                  file.path(),
+                  i + 1,
+                  "the rule's name has "
+                      + name.group(1).length()
+                      + " characters; a lead's receipt stores at most "
+                      + RULE_NAME_MAX));
+        }
+      }
+    }
+    return problems;
+  }
+}
