@@ -30,6 +30,7 @@ class RulebookReloadIT {
   private static final Path RULEBOOK = Path.of(System.getProperty("accord.it.rulebook.dir"));
   private static final Path NEW_RULE = RULEBOOK.resolve("scoring/it-hot-reload.drl");
   private static final Path BROKEN_RULE = RULEBOOK.resolve("scoring/it-broken.drl");
+  private static final Path SCENARIO_BREAKER = RULEBOOK.resolve("scoring/it-scenario-breaker.drl");
 
   private final AccordClient accord = new AccordClient();
 
@@ -145,6 +146,55 @@ class RulebookReloadIT {
     assertThat(Files.exists(NEW_RULE)).isFalse();
     assertThat(accord.get("/api/rules/versions").body().at("/0/publishedBy").asText())
         .isEqualTo("operator");
+  }
+
+  @Test
+  void aChangeThatBreaksAScenarioIsHeldBackUntilAnOperatorForcesIt() throws IOException {
+    String first = rules().get("liveVersion").asText();
+    String forcedVersion;
+    try {
+      Files.writeString(
+          SCENARIO_BREAKER,
+          """
+          package scoring;
+
+          import dev.accord.rules.lead.Lead;
+          import dev.accord.rules.decision.ScoreSheet;
+
+          global ScoreSheet engagement;
+
+          rule "IT: webinars are worth nothing this quarter"
+          when
+              Lead( source == "webinar" )
+          then
+              engagement.award(-40);
+          end
+          """);
+      JsonNode rejected =
+          await()
+              .atMost(Duration.ofSeconds(15))
+              .until(this::rules, r -> r.at("/lastAttempt/outcome").asText().equals("REJECTED"));
+      assertThat(rejected.get("liveVersion").asText()).isEqualTo(first);
+      assertThat(rejected.at("/lastAttempt/problems/0/file").asText()).isEqualTo("scenarios.csv");
+      assertThat(rejected.at("/lastAttempt/problems/0/reason").asText())
+          .startsWith(
+              "'A VP at an 800-person company in Germany asking for a demo after a webinar'"
+                  + " expects grade A but the rules now give");
+
+      JsonNode forced =
+          accord.post("/api/rules/reload?force=true", "", ChannelsIT.OPERATOR_KEY).body();
+      forcedVersion = forced.get("liveVersion").asText();
+
+      assertThat(forcedVersion).isNotEqualTo(first);
+      assertThat(forced.at("/lastAttempt/outcome").asText()).isEqualTo("PUBLISHED");
+      assertThat(accord.get("/api/rules/versions").body().at("/0/publishedBy").asText())
+          .isEqualTo("operator (forced past 1 failing scenarios)");
+    } finally {
+      Files.deleteIfExists(SCENARIO_BREAKER);
+    }
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(this::rules, r -> r.get("liveVersion").asText().equals(first));
   }
 
   @Test

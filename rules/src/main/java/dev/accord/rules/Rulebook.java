@@ -50,6 +50,7 @@ public final class Rulebook {
   private final List<RuleFile> sources;
   // Set once, by compile, before the rulebook is handed out.
   private List<RulebookProblem> warnings = List.of();
+  private List<RulebookProblem> failedScenarios = List.of();
 
   private Rulebook(
       Path folder,
@@ -74,6 +75,16 @@ public final class Rulebook {
    *     or two rules share a name; it lists every problem with file and line
    */
   public static Rulebook compile(Path folder) throws RulebookRejectedException {
+    return compile(folder, false);
+  }
+
+  /**
+   * Compiles like {@link #compile(Path)}; with {@code pastFailingScenarios}, scenarios that fail do
+   * not reject the rulebook but are listed in {@link #failedScenarios()}: a deliberate publish an
+   * operator forces and the history records.
+   */
+  public static Rulebook compile(Path folder, boolean pastFailingScenarios)
+      throws RulebookRejectedException {
     Objects.requireNonNull(folder, "folder");
     RuleFolder files = RuleFolder.read(folder);
     List<RulebookProblem> problems = new ArrayList<>();
@@ -129,9 +140,10 @@ public final class Rulebook {
     // rejected like a typo.
     List<RulebookProblem> failedScenarios =
         files.scenarios().map(file -> Scenarios.check(file, rulebook)).orElse(List.of());
-    if (!failedScenarios.isEmpty()) {
+    if (!failedScenarios.isEmpty() && !pastFailingScenarios) {
       throw new RulebookRejectedException(failedScenarios);
     }
+    rulebook.failedScenarios = failedScenarios;
     rulebook.warnings = RulebookLint.warnings(sources, rulebook);
     return rulebook;
   }
@@ -169,6 +181,11 @@ public final class Rulebook {
    */
   public List<RulebookProblem> warnings() {
     return warnings;
+  }
+
+  /** The scenarios this rulebook fails; only ever non-empty when it was compiled past them. */
+  public List<RulebookProblem> failedScenarios() {
+    return failedScenarios;
   }
 
   /** The absolute folder the rules were read from. */

@@ -53,6 +53,20 @@ class ScenariosTest {
   }
 
   @Test
+  void aPublishForcedPastFailingScenariosGoesThroughAndNamesThem(@TempDir Path copy)
+      throws Exception {
+    copyDemoRulebook(copy);
+    Path engagement = copy.resolve("scoring/engagement.drl");
+    Files.writeString(
+        engagement,
+        Files.readString(engagement).replace("engagement.award(40);", "engagement.award(4);"));
+
+    Rulebook forced = Rulebook.compile(copy, true);
+
+    assertThat(forced.failedScenarios()).extracting(RulebookProblem::line).containsExactly(2);
+  }
+
+  @Test
   void anUnknownColumnIsRejectedBeforeAnyScenarioRuns(@TempDir Path copy) throws IOException {
     copyDemoRulebook(copy);
     Files.writeString(copy.resolve("scenarios.csv"), "scenario,expect colour\nA,blue\n");

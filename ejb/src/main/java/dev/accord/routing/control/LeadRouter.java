@@ -61,7 +61,7 @@ public class LeadRouter {
     if (existing != null) {
       // The same message again (redelivered after a crash between commit and acknowledgement)
       // changes nothing; a new submission of the same lead is worth a line in its history.
-      if (!existing.getReceivedAt().equals(incoming.receivedAt())) {
+      if (!sameInstant(existing.getReceivedAt(), incoming.receivedAt())) {
         existing.record(
             new LeadEvent(
                 clock.instant(),
@@ -94,6 +94,13 @@ public class LeadRouter {
     // Constraint failures surface here, inside the consumer, which keeps their reason for the
     // dead letter the lead may become; at commit they would pass it by.
     em.flush();
+  }
+
+  // The store keeps microseconds; a message written by an older release may carry nanoseconds.
+  private static boolean sameInstant(java.time.Instant stored, java.time.Instant sent) {
+    return stored
+        .truncatedTo(java.time.temporal.ChronoUnit.MICROS)
+        .equals(sent.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.accord.routes.intake;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 import org.apache.camel.Exchange;
@@ -92,7 +93,9 @@ public final class LeadIntakeRoute extends RouteBuilder {
     Message message = exchange.getMessage();
     NormalisedSubmission submission = message.getBody(NormalisedSubmission.class);
     String idempotencyKey = message.getHeader(IntakeHeaders.IDEMPOTENCY_KEY, String.class);
-    Instant receivedAt = Instant.now(clock);
+    // Microseconds, as the lead store keeps it: the stored lead and a redelivered message must
+    // carry the very same instant, or a redelivery would look like a new submission.
+    Instant receivedAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
     UUID leadId;
     if (submission.externalId() != null) {
       leadId = LeadIds.forSubmission(submission.intakeSource(), submission.externalId());

@@ -274,9 +274,15 @@ public class RulesResource {
     return Status.of(rulebook.status(), rulebook.warnings());
   }
 
+  /**
+   * Compiles the folder now (operator). With {@code force=true} it is published even though some of
+   * its scenarios fail (never past a compile error); the version history records who forced it.
+   */
   @POST
   @Path("reload")
-  public Response reload(@Context SecurityContext context) {
+  public Response reload(
+      @jakarta.ws.rs.QueryParam("force") @jakarta.ws.rs.DefaultValue("false") boolean force,
+      @Context SecurityContext context) {
     if (!Callers.of(context).operator()) {
       return dev.accord.web.api.problems.Problem.of(
               Response.Status.FORBIDDEN,
@@ -284,6 +290,8 @@ public class RulesResource {
               "This needs an operator key (accord.operator.keys).")
           .toResponse();
     }
-    return Response.ok(Status.of(rulebook.reload(), rulebook.warnings())).build();
+    RulebookStatus status =
+        force ? rulebook.forcePastScenarios(Callers.of(context).name()) : rulebook.reload();
+    return Response.ok(Status.of(status, rulebook.warnings())).build();
   }
 }
