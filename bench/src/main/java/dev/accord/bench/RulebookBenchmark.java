@@ -110,7 +110,7 @@ public class RulebookBenchmark {
           "website",
           "newsletter");
 
-  /** A director in Antarctica, a country no territory covers: scored and graded, no team. */
+  /** A director in Kosovo (XK, outside ISO 3166), which no territory covers: no team. */
   private final Lead uncoveredCountryLead =
       new Lead(
           "noor@example.aq",
@@ -119,7 +119,7 @@ public class RulebookBenchmark {
           "Polar Logistics",
           "Director of Operations",
           300,
-          "AQ",
+          "XK",
           null,
           "event",
           "pricing");

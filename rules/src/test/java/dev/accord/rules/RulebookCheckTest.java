@@ -16,17 +16,13 @@ class RulebookCheckTest {
   private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
   @Test
-  void theDemoRulebookPassesWithItsVersionAndItsWarnings() throws Exception {
+  void theDemoRulebookPassesWithItsVersionAndNoWarnings() throws Exception {
     String version = Rulebook.compile(DemoRulebook.folder()).version();
 
     int exit = check(DemoRulebook.folder().toString());
 
     assertThat(exit).isZero();
-    assertThat(output())
-        .startsWith("OK " + version + ": ")
-        .contains(
-            " compiles.\n1 warning(s):\n  routing/:0: 80 countries are covered by no territory,"
-                + " so their leads get no team: AF, AG,");
+    assertThat(output()).startsWith("OK " + version + ": ").endsWith(" compiles.\n");
   }
 
   @Test
