@@ -33,6 +33,14 @@ public record Problem(
         null);
   }
 
+  /** A call only an operator key may make (accord.operator.keys). */
+  public static Problem operatorsOnly() {
+    return of(
+        Response.Status.FORBIDDEN,
+        "operators-only",
+        "This needs an operator key (accord.operator.keys).");
+  }
+
   /** A lead refused for its content, naming each field at fault; nothing of it was stored. */
   public static Problem invalidLead(
       Response.Status status, String detail, List<FieldProblem> errors) {

@@ -228,11 +228,7 @@ public class RulesResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response rollBack(InputStream body, @Context SecurityContext context) {
     if (!Callers.of(context).operator()) {
-      return dev.accord.web.api.problems.Problem.of(
-              Response.Status.FORBIDDEN,
-              "operators-only",
-              "This needs an operator key (accord.operator.keys).")
-          .toResponse();
+      return dev.accord.web.api.problems.Problem.operatorsOnly().toResponse();
     }
     Optional<byte[]> read = BoundedBodies.read(body, 4 * 1024);
     String version = null;
@@ -284,11 +280,7 @@ public class RulesResource {
       @jakarta.ws.rs.QueryParam("force") @jakarta.ws.rs.DefaultValue("false") boolean force,
       @Context SecurityContext context) {
     if (!Callers.of(context).operator()) {
-      return dev.accord.web.api.problems.Problem.of(
-              Response.Status.FORBIDDEN,
-              "operators-only",
-              "This needs an operator key (accord.operator.keys).")
-          .toResponse();
+      return dev.accord.web.api.problems.Problem.operatorsOnly().toResponse();
     }
     RulebookStatus status =
         force ? rulebook.forcePastScenarios(Callers.of(context).name()) : rulebook.reload();

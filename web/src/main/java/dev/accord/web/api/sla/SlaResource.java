@@ -93,7 +93,7 @@ public class SlaResource {
   public Response dispute(
       @PathParam("id") String id, InputStream body, @Context SecurityContext context) {
     if (!Callers.of(context).operator()) {
-      return operatorsOnly();
+      return Problem.operatorsOnly().toResponse();
     }
     Optional<byte[]> bounded = BoundedBodies.read(body, 16 * 1024);
     if (bounded.isEmpty()) {
@@ -131,19 +131,11 @@ public class SlaResource {
   @Path("escalations/undelivered")
   public Response undelivered(@Context SecurityContext context) {
     if (!Callers.of(context).operator()) {
-      return operatorsOnly();
+      return Problem.operatorsOnly().toResponse();
     }
     return Response.ok(
             directory.undelivered(MAX_UNDELIVERED).stream().map(EscalationView::of).toList())
         .build();
-  }
-
-  private static Response operatorsOnly() {
-    return Problem.of(
-            Response.Status.FORBIDDEN,
-            "operators-only",
-            "This needs an operator key (accord.operator.keys).")
-        .toResponse();
   }
 
   private static Optional<Instant> instant(
