@@ -47,7 +47,7 @@ public class DeadLetterConsumer implements MessageListener {
       lead = IncomingLeadCodec.fromJson(text);
     } catch (IllegalArgumentException unreadable) {
       // Not a lead message at all: held as it is, with why, rather than thrown back to the broker.
-      held.holdUnreadableDeadLetter(idOf(message), unreadable.getMessage(), text);
+      held.holdUnreadableDeadLetter(JmsMessages.idOf(message), unreadable.getMessage(), text);
       return;
     }
     String reason =
@@ -61,13 +61,5 @@ public class DeadLetterConsumer implements MessageListener {
                         + failed.getLastError())
             .orElse("Failed every delivery attempt");
     held.holdDeadLetter(lead.leadId(), lead.intakeSource(), lead.channel(), reason, text);
-  }
-
-  private static String idOf(Message message) {
-    try {
-      return message.getJMSMessageID();
-    } catch (JMSException e) {
-      return "(unknown id)";
-    }
   }
 }

@@ -41,7 +41,7 @@ public class LeadReceivedConsumer implements MessageListener {
     try {
       lead = IncomingLeadCodec.fromJson(((TextMessage) message).getText());
     } catch (JMSException e) {
-      throw new EJBException("Could not read lead message " + idOf(message), e);
+      throw new EJBException("Could not read lead message " + JmsMessages.idOf(message), e);
     }
     try {
       router.route(lead);
@@ -50,14 +50,6 @@ public class LeadReceivedConsumer implements MessageListener {
       // why.
       failures.note(lead.leadId(), e);
       throw e;
-    }
-  }
-
-  private static String idOf(Message message) {
-    try {
-      return message.getJMSMessageID();
-    } catch (JMSException e) {
-      return "(unknown id)";
     }
   }
 }

@@ -26,20 +26,9 @@ public record FieldMapping(
 
   /** The lead fields a sender may fill, as the JSON API names them. */
   public static final Set<String> LEAD_FIELDS =
-      Set.of(
-          "externalId",
-          "email",
-          "firstName",
-          "lastName",
-          "company",
-          "title",
-          "employees",
-          "country",
-          "phone",
-          "source",
-          "action",
-          "industry",
-          "message");
+      LeadSubmission.FIELDS.stream()
+          .filter(field -> !field.equals("attributes"))
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   private static final String ATTRIBUTE = "attributes.";
 

@@ -51,6 +51,24 @@ record LeadSubmission(
             attributes,
     List<FieldError> unreadable) {
 
+  /** The fields of a lead as the JSON API names them, in the order errors are reported. */
+  static final List<String> FIELDS =
+      List.of(
+          "externalId",
+          "email",
+          "firstName",
+          "lastName",
+          "company",
+          "title",
+          "employees",
+          "country",
+          "phone",
+          "source",
+          "action",
+          "industry",
+          "message",
+          "attributes");
+
   static final String TOO_LONG = "is longer than {max} characters";
   static final String REQUIRED = "is required";
   static final String EMPLOYEES_RANGE = "must be between 1 and 10000000";

@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -27,23 +26,6 @@ import java.util.regex.Pattern;
  * wrongly typed or unknown field, while the sender deserves to hear about all of them at once.
  */
 final class LeadSubmissionParser {
-
-  private static final Set<String> LEAD_FIELDS =
-      Set.of(
-          "externalId",
-          "email",
-          "firstName",
-          "lastName",
-          "company",
-          "title",
-          "employees",
-          "country",
-          "phone",
-          "source",
-          "action",
-          "industry",
-          "message",
-          "attributes");
 
   private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\u2028\\u2029]+");
   private static final Pattern CONTROL_BUT_LINE_BREAKS =
@@ -105,7 +87,7 @@ final class LeadSubmissionParser {
   private static LeadSubmission submission(JsonNode lead) {
     List<FieldError> errors = new ArrayList<>();
     for (Map.Entry<String, JsonNode> property : lead.properties()) {
-      if (!LEAD_FIELDS.contains(property.getKey())) {
+      if (!LeadSubmission.FIELDS.contains(property.getKey())) {
         errors.add(new FieldError(property.getKey(), "is not a lead field"));
       }
     }

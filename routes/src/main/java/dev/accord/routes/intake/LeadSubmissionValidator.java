@@ -35,23 +35,6 @@ final class LeadSubmissionValidator {
           .buildValidatorFactory()
           .getValidator();
 
-  private static final List<String> FIELD_ORDER =
-      List.of(
-          "externalId",
-          "email",
-          "firstName",
-          "lastName",
-          "company",
-          "title",
-          "employees",
-          "country",
-          "phone",
-          "source",
-          "action",
-          "industry",
-          "message",
-          "attributes");
-
   private static final PhoneNumberUtil PHONE_NUMBERS = PhoneNumberUtil.getInstance();
 
   /**
@@ -121,7 +104,7 @@ final class LeadSubmissionValidator {
   private static int position(FieldError error) {
     String field = error.field();
     int dot = field.indexOf('.');
-    int position = FIELD_ORDER.indexOf(dot < 0 ? field : field.substring(0, dot));
+    int position = LeadSubmission.FIELDS.indexOf(dot < 0 ? field : field.substring(0, dot));
     return position < 0 ? -1 : position;
   }
 

@@ -123,20 +123,9 @@ public class HeldInputsResource {
         "ALL".equalsIgnoreCase(state)
             ? Optional.empty()
             : parse(HeldInput.State.class, "state", state, errors);
-    if (page < 0) {
-      errors.add(new Problem.FieldProblem("page", "must be 0 or more"));
-    }
-    if (size < 1 || size > 200) {
-      errors.add(new Problem.FieldProblem("size", "must be between 1 and 200"));
-    }
+    Problem.checkPaging(page, size, errors);
     if (!errors.isEmpty()) {
-      return new Problem(
-              "https://accord.dev/problems/invalid-query",
-              "The query is not valid",
-              400,
-              "Fix the parameters named below.",
-              errors)
-          .toResponse();
+      return Problem.invalidQuery("The query is not valid", errors).toResponse();
     }
     if (source != null && !caller.reads(source)) {
       return Response.ok(new Page(page, size, List.of())).build();

@@ -147,20 +147,9 @@ public class LeadsResource {
         errors.add(new Problem.FieldProblem("since", "must be an ISO-8601 instant"));
       }
     }
-    if (page < 0) {
-      errors.add(new Problem.FieldProblem("page", "must be 0 or more"));
-    }
-    if (size < 1 || size > 200) {
-      errors.add(new Problem.FieldProblem("size", "must be between 1 and 200"));
-    }
+    Problem.checkPaging(page, size, errors);
     if (!errors.isEmpty()) {
-      return new Problem(
-              "https://accord.dev/problems/invalid-query",
-              "The search is not valid",
-              400,
-              "Fix the parameters named below.",
-              errors)
-          .toResponse();
+      return Problem.invalidQuery("The search is not valid", errors).toResponse();
     }
     if (source != null && !caller.reads(source)) {
       return Response.ok(new Page(page, size, List.of())).build();

@@ -33,6 +33,26 @@ public record Problem(
         null);
   }
 
+  /** A list's query parameters at fault, each named with why. */
+  public static Problem invalidQuery(String title, List<FieldProblem> errors) {
+    return new Problem(
+        "https://accord.dev/problems/invalid-query",
+        title,
+        Response.Status.BAD_REQUEST.getStatusCode(),
+        "Fix the parameters named below.",
+        errors);
+  }
+
+  /** Checks the page and size of a paged list, adding what is wrong to {@code errors}. */
+  public static void checkPaging(int page, int size, List<FieldProblem> errors) {
+    if (page < 0) {
+      errors.add(new FieldProblem("page", "must be 0 or more"));
+    }
+    if (size < 1 || size > 200) {
+      errors.add(new FieldProblem("size", "must be between 1 and 200"));
+    }
+  }
+
   /** A call only an operator key may make (accord.operator.keys). */
   public static Problem operatorsOnly() {
     return of(
