@@ -232,7 +232,7 @@ class RulebookReloadIT {
         .contains(
             "FIT: Companies with 200 to 999 employees are a strong fit",
             "ENGAGEMENT: Asking for a demo shows buying intent",
-            "ROUTING: Leads from Europe, the Middle East and Africa go to the EMEA team");
+            "ROUTING: Leads from Germany (DE) go to the EMEA team");
     List<String> clocks = new ArrayList<>();
     decision
         .get("clocks")

@@ -22,9 +22,9 @@ import java.util.stream.Stream;
  */
 final class RuleFolder {
 
-  // Decision tables (.xlsx, .csv) join by adding their extension here and drools-decisiontables to
-  // the module; KieFileSystem picks the resource type from the extension.
-  private static final List<String> RULE_FILE_EXTENSIONS = List.of(".drl");
+  // Rules written out (DRL) and rules as decision tables (spreadsheets, XLSX or CSV).
+  private static final List<String> RULE_FILE_EXTENSIONS =
+      Stream.concat(Stream.of(".drl"), DecisionTable.EXTENSIONS.stream()).toList();
 
   // The agreement and the business calendars: settings business users edit beside the rules.
   private static final String SETTINGS_EXTENSION = ".yaml";
@@ -84,7 +84,7 @@ final class RuleFolder {
     return root;
   }
 
-  /** The rule files (DRL). */
+  /** The rule files: DRL and decision tables. */
   List<RuleFile> files() {
     return files;
   }

@@ -1,6 +1,5 @@
 package dev.accord.rules;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -36,10 +35,10 @@ final class RuleSafety {
 
   private RuleSafety() {}
 
-  static List<RulebookProblem> problems(List<RuleFile> files) {
+  static List<RulebookProblem> problems(List<DrlSource> files) {
     List<RulebookProblem> problems = new ArrayList<>();
-    for (RuleFile file : files) {
-      String[] lines = new String(file.content(), StandardCharsets.UTF_8).split("\n", -1);
+    for (DrlSource file : files) {
+      String[] lines = file.lines();
       for (int i = 0; i < lines.length; i++) {
         String line = lines[i];
         int comment = line.indexOf("//");
@@ -49,7 +48,7 @@ final class RuleSafety {
             problems.add(
                 new RulebookProblem(
                     file.path(),
-                    i + 1,
+                    file.sourceLine(i + 1),
                     "rules may not reach for "
                         + forbidden.what()
                         + "; a rule only reads the lead and awards points, grades, teams or"
@@ -61,7 +60,7 @@ final class RuleSafety {
           problems.add(
               new RulebookProblem(
                   file.path(),
-                  i + 1,
+                  file.sourceLine(i + 1),
                   "the rule's name has "
                       + name.group(1).length()
                       + " characters; a lead's receipt stores at most "

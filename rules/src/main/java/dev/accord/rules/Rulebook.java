@@ -10,17 +10,22 @@ import dev.accord.rules.decision.Routed;
 import dev.accord.rules.decision.ScoreSheet;
 import dev.accord.rules.decision.Scores;
 import dev.accord.rules.decision.TeamChoice;
+import dev.accord.rules.lead.Grade;
 import dev.accord.rules.lead.Lead;
 import dev.accord.rules.sla.Agreement;
 import dev.accord.rules.sla.ClockTerm;
 import dev.accord.rules.sla.SlaTerms;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -116,14 +121,15 @@ public final class Rulebook {
     } catch (RulebookRejectedException rejected) {
       problems.addAll(rejected.problems());
     }
+    List<DrlSource> rules = DecisionTable.rulesOf(files.files(), problems);
     // Checked before the engine compiles anything, so an unsafe rule never reaches it.
-    problems.addAll(RuleSafety.problems(files.files()));
+    problems.addAll(RuleSafety.problems(rules));
     if (!problems.isEmpty()) {
       throw new RulebookRejectedException(problems);
     }
     Map<Stage, CompiledStage> compiled;
     try {
-      compiled = RulebookCompiler.compile(files);
+      compiled = RulebookCompiler.compile(files, rules);
     } catch (RulebookRejectedException rejected) {
       problems.addAll(rejected.problems());
       throw new RulebookRejectedException(problems);
@@ -136,6 +142,12 @@ public final class Rulebook {
     files.scenarios().ifPresent(sources::add);
     Rulebook rulebook =
         new Rulebook(files.root(), files.version(), compiled, calendars, agreement, sources);
+    // A target a table cell mistyped ("15 minuts") only fails when its rule fires: try every
+    // grade now rather than on a lead's thread.
+    problems.addAll(rulebook.clockTermsFailingForAGrade(rules));
+    if (!problems.isEmpty()) {
+      throw new RulebookRejectedException(problems);
+    }
     // The business users' own examples are the publish gate: a change that breaks one is
     // rejected like a typo.
     List<RulebookProblem> failedScenarios =
@@ -144,8 +156,70 @@ public final class Rulebook {
       throw new RulebookRejectedException(failedScenarios);
     }
     rulebook.failedScenarios = failedScenarios;
-    rulebook.warnings = RulebookLint.warnings(sources, rulebook);
+    rulebook.warnings = RulebookLint.warnings(rules, rulebook);
     return rulebook;
+  }
+
+  private List<RulebookProblem> clockTermsFailingForAGrade(List<DrlSource> rules) {
+    Lead bare = new Lead("check@example.com", null, null, null, null, null, "US", null, null, null);
+    List<RulebookProblem> problems = new ArrayList<>();
+    Set<String> failing = new HashSet<>();
+    for (Grade grade : Grade.values()) {
+      FiringRule firing = new FiringRule();
+      SlaTerms sla = new SlaTerms(firing);
+      try {
+        stages
+            .get(Stage.SLA)
+            .run(Map.of("sla", sla), firing, bare, new Graded(grade, 0, 0), new Routed(null));
+        checkCalendars(sla.terms());
+      } catch (RuntimeException failed) {
+        Throwable cause = failed;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+          cause = cause.getCause();
+        }
+        String reason =
+            "for a grade "
+                + grade
+                + " lead this clock term fails: "
+                + (cause.getMessage() == null ? cause.toString() : cause.getMessage());
+        String rule = firing.name != null ? firing.name : ruleNamedIn(cause.getMessage());
+        if (!failing.add(rule == null ? reason.substring(reason.indexOf(':')) : rule)) {
+          continue;
+        }
+        problems.addAll(
+            rule == null
+                ? List.of(new RulebookProblem(Stage.SLA.folder() + "/", 0, reason))
+                : RulebookCompiler.locateRule(rule, reason, rules));
+      }
+    }
+    return problems.stream().distinct().toList();
+  }
+
+  private static final Pattern RULE_NAMED = Pattern.compile("rule \"([^\"]+)\"");
+
+  private static String ruleNamedIn(String message) {
+    Matcher named = RULE_NAMED.matcher(String.valueOf(message));
+    return named.find() ? named.group(1) : null;
+  }
+
+  private void checkCalendars(List<ClockTerm> clocks) {
+    for (ClockTerm clock : clocks) {
+      clock
+          .calendar()
+          .filter(name -> calendars.find(name).isEmpty())
+          .ifPresent(
+              name -> {
+                throw new IllegalStateException(
+                    "rule \""
+                        + clock.rule()
+                        + "\" counts clock \""
+                        + clock.name()
+                        + "\" in calendar '"
+                        + name
+                        + "', which is not one of calendars/"
+                        + calendars.names());
+              });
+    }
   }
 
   /** The business calendars of the rulebook's {@code calendars/} folder, by name. */
@@ -221,23 +295,7 @@ public final class Rulebook {
     reasons.addAll(grading.reasons());
     routing.reason().ifPresent(reasons::add);
     List<ClockTerm> clocks = sla.terms();
-    for (ClockTerm clock : clocks) {
-      clock
-          .calendar()
-          .filter(name -> calendars.find(name).isEmpty())
-          .ifPresent(
-              name -> {
-                throw new IllegalStateException(
-                    "rule \""
-                        + clock.rule()
-                        + "\" counts clock \""
-                        + clock.name()
-                        + "\" in calendar '"
-                        + name
-                        + "', which is not one of calendars/"
-                        + calendars.names());
-              });
-    }
+    checkCalendars(clocks);
     return new Decision(
         fit.total(), engagement.total(), grading.grade(), routing.team(), reasons, clocks, version);
   }

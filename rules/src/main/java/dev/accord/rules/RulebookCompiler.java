@@ -49,7 +49,8 @@ final class RulebookCompiler {
 
   private RulebookCompiler() {}
 
-  static Map<Stage, CompiledStage> compile(RuleFolder folder) throws RulebookRejectedException {
+  static Map<Stage, CompiledStage> compile(RuleFolder folder, List<DrlSource> rules)
+      throws RulebookRejectedException {
     rejectFilesOutsideStages(folder);
 
     KieServices kie = KieServices.Factory.get();
@@ -60,8 +61,8 @@ final class RulebookCompiler {
     KieFileSystem files = kie.newKieFileSystem();
     files.generateAndWritePomXML(releaseId);
     files.writeKModuleXML(moduleModel(kie).toXML());
-    for (RuleFile file : folder.files()) {
-      files.write(RESOURCES + file.path(), file.content());
+    for (DrlSource rule : rules) {
+      files.write(RESOURCES + rule.resource(), rule.drl().getBytes(StandardCharsets.UTF_8));
     }
     List<Message> errors =
         kie.newKieBuilder(files, FACTS_LOADER)
@@ -69,12 +70,12 @@ final class RulebookCompiler {
             .getResults()
             .getMessages(Message.Level.ERROR);
     if (!errors.isEmpty()) {
-      throw new RulebookRejectedException(problemsOf(errors, folder));
+      throw new RulebookRejectedException(problemsOf(errors, rules));
     }
 
     KieContainer container = kie.newKieContainer(releaseId, FACTS_LOADER);
     try {
-      return stagesOf(container, folder);
+      return stagesOf(container, rules);
     } catch (RulebookRejectedException e) {
       container.dispose();
       throw e;
@@ -116,7 +117,7 @@ final class RulebookCompiler {
     return module;
   }
 
-  private static Map<Stage, CompiledStage> stagesOf(KieContainer container, RuleFolder folder)
+  private static Map<Stage, CompiledStage> stagesOf(KieContainer container, List<DrlSource> folder)
       throws RulebookRejectedException {
     Map<Stage, CompiledStage> stages = new EnumMap<>(Stage.class);
     List<RulebookProblem> problems = new ArrayList<>();
@@ -151,7 +152,7 @@ final class RulebookCompiler {
     return stages;
   }
 
-  private static List<RulebookProblem> problemsOf(List<Message> errors, RuleFolder folder) {
+  private static List<RulebookProblem> problemsOf(List<Message> errors, List<DrlSource> folder) {
     Set<String> duplicates = new TreeSet<>();
     Set<RulebookProblem> problems = new LinkedHashSet<>();
     for (Message error : errors) {
@@ -159,7 +160,7 @@ final class RulebookCompiler {
       if (duplicate.matches()) {
         duplicates.add(duplicate.group(1).strip());
       } else if (!GENERATED_CLASS_CLASH.matcher(error.getText()).find()) {
-        problems.add(problemOf(error));
+        problems.add(problemOf(error, folder));
       }
     }
     // Drools names only one of the clashing rules; name every one.
@@ -176,12 +177,18 @@ final class RulebookCompiler {
         .toList();
   }
 
-  private static RulebookProblem problemOf(Message message) {
+  private static RulebookProblem problemOf(Message message, List<DrlSource> rules) {
     String path = message.getPath() == null ? "." : message.getPath();
     if (path.startsWith(RESOURCES)) {
       path = path.substring(RESOURCES.length());
     }
-    return new RulebookProblem(path, Math.max(message.getLine(), 0), readable(message.getText()));
+    int line = Math.max(message.getLine(), 0);
+    for (DrlSource rule : rules) {
+      if (rule.resource().equals(path)) {
+        return new RulebookProblem(rule.path(), rule.sourceLine(line), readable(message.getText()));
+      }
+    }
+    return new RulebookProblem(path, line, readable(message.getText()));
   }
 
   /**
@@ -217,7 +224,7 @@ final class RulebookCompiler {
   }
 
   private static Optional<RulebookProblem> checkGlobal(
-      Stage stage, Global global, RuleFolder folder) {
+      Stage stage, Global global, List<DrlSource> folder) {
     Class<?> offered = stage.globals().get(global.getName());
     if (offered != null && offered.getName().equals(global.getType())) {
       return Optional.empty();
@@ -244,21 +251,26 @@ final class RulebookCompiler {
         declared.isEmpty() ? new RulebookProblem(stage.folder(), 0, reason) : declared.get(0));
   }
 
-  private static List<RulebookProblem> duplicateRuleProblems(Set<String> names, RuleFolder folder) {
+  /** Where the rule of this name is declared, with this reason; the folder if nowhere. */
+  static List<RulebookProblem> locateRule(String name, String reason, List<DrlSource> rules) {
+    List<RulebookProblem> found = locate("", ruleDeclaration(name), reason, rules);
+    return found.isEmpty() ? List.of(new RulebookProblem(".", 0, reason)) : found;
+  }
+
+  private static Pattern ruleDeclaration(String name) {
+    return Pattern.compile(
+        "(?m)^[ \\t]*rule\\s+(\"" + Pattern.quote(name) + "\"|" + Pattern.quote(name) + "\\b)");
+  }
+
+  private static List<RulebookProblem> duplicateRuleProblems(
+      Set<String> names, List<DrlSource> folder) {
     List<RulebookProblem> problems = new ArrayList<>();
     for (String name : names) {
       String reason =
           "more than one rule is named \""
               + name
               + "\"; rule names are the reasons users read, so each must be unique";
-      Pattern declaration =
-          Pattern.compile(
-              "(?m)^[ \\t]*rule\\s+(\""
-                  + Pattern.quote(name)
-                  + "\"|"
-                  + Pattern.quote(name)
-                  + "\\b)");
-      List<RulebookProblem> found = locate("", declaration, reason, folder);
+      List<RulebookProblem> found = locate("", ruleDeclaration(name), reason, folder);
       problems.addAll(found.isEmpty() ? List.of(new RulebookProblem(".", 0, reason)) : found);
     }
     return problems;
@@ -266,15 +278,15 @@ final class RulebookCompiler {
 
   // Built rules and globals no longer know their line; the source text still does.
   private static List<RulebookProblem> locate(
-      String pathPrefix, Pattern declaration, String reason, RuleFolder folder) {
+      String pathPrefix, Pattern declaration, String reason, List<DrlSource> folder) {
     List<RulebookProblem> found = new ArrayList<>();
-    for (RuleFile file : folder.files()) {
+    for (DrlSource file : folder) {
       if (file.path().startsWith(pathPrefix)) {
-        String text = new String(file.content(), StandardCharsets.UTF_8);
+        String text = file.drl();
         Matcher matcher = declaration.matcher(text);
         while (matcher.find()) {
           long newlines = text.substring(0, matcher.start()).chars().filter(c -> c == '\n').count();
-          found.add(new RulebookProblem(file.path(), (int) newlines + 1, reason));
+          found.add(new RulebookProblem(file.path(), file.sourceLine((int) newlines + 1), reason));
         }
       }
     }

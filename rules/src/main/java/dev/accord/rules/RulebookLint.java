@@ -1,7 +1,6 @@
 package dev.accord.rules;
 
 import dev.accord.rules.lead.Lead;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,19 +27,17 @@ final class RulebookLint {
 
   private RulebookLint() {}
 
-  static List<RulebookProblem> warnings(List<RuleFile> sources, Rulebook rulebook) {
+  static List<RulebookProblem> warnings(List<DrlSource> rules, Rulebook rulebook) {
     List<RulebookProblem> warnings = new ArrayList<>();
-    for (RuleFile file : sources) {
-      if (file.path().endsWith(".drl")) {
-        countryValues(file, warnings);
-      }
+    for (DrlSource file : rules) {
+      countryValues(file, warnings);
     }
     uncoveredCountries(rulebook, warnings);
     return List.copyOf(warnings);
   }
 
-  private static void countryValues(RuleFile file, List<RulebookProblem> warnings) {
-    String[] lines = new String(file.content(), StandardCharsets.UTF_8).split("\n", -1);
+  private static void countryValues(DrlSource file, List<RulebookProblem> warnings) {
+    String[] lines = file.lines();
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i].strip();
       if (line.startsWith("//")) {
@@ -63,7 +60,7 @@ final class RulebookLint {
           warnings.add(
               new RulebookProblem(
                   file.path(),
-                  i + 1,
+                  file.sourceLine(i + 1),
                   "country is compared with '"
                       + value
                       + "', which no lead carries: leads hold ISO 3166 alpha-2 codes such as DE,"

@@ -50,10 +50,7 @@ class DemoRulebookTest {
                 Concern.GRADE,
                 "Fit of 50 or more with engagement of 40 or more makes an A lead",
                 0),
-            new Reason(
-                Concern.ROUTING,
-                "Leads from Europe, the Middle East and Africa go to the EMEA team",
-                0));
+            new Reason(Concern.ROUTING, "Leads from Germany (DE) go to the EMEA team", 0));
     assertThat(decision.rulebookVersion()).isEqualTo(rulebook.version());
   }
 
@@ -138,7 +135,8 @@ class DemoRulebookTest {
         .contains(
             new Reason(Concern.FIT, "Directors shape purchases", 15),
             new Reason(Concern.ENGAGEMENT, "Asking for pricing shows the lead is budgeting", 30),
-            new Reason(Concern.ROUTING, "Leads from the Americas go to the Americas team", 0));
+            new Reason(
+                Concern.ROUTING, "Leads from the United States (US) go to the Americas team", 0));
   }
 
   @Test
@@ -149,10 +147,7 @@ class DemoRulebookTest {
     assertThat(decision.reasons())
         .filteredOn(reason -> reason.concern() == Concern.ROUTING)
         .containsExactly(
-            new Reason(
-                Concern.ROUTING,
-                "Asia-Pacific leads go to the EMEA team, whose working day overlaps theirs",
-                0));
+            new Reason(Concern.ROUTING, "Leads from Australia (AU) go to the EMEA team", 0));
   }
 
   @Test

@@ -38,8 +38,8 @@ class RulebookCompilationTest {
     assertThat(recompiled.version()).isEqualTo(original.version()).matches("sha256:[0-9a-f]{12}");
     assertThat(original.version()).isEqualTo(Rulebook.compile(DemoRulebook.folder()).version());
 
-    Path fit = folder.resolve("scoring/fit.drl");
-    Files.writeString(fit, Files.readString(fit).replace("fit.award(30);", "fit.award(35);"));
+    Path sizes = folder.resolve("scoring/company-size.csv");
+    Files.writeString(sizes, Files.readString(sizes).replace(",1000,,30", ",1000,,35"));
     Rulebook edited = Rulebook.compile(folder);
 
     assertThat(edited.version()).isNotEqualTo(original.version());
@@ -342,7 +342,7 @@ class RulebookCompilationTest {
   }
 
   @Test
-  void anSlaTermWithoutAnOwnerOrAWayToStopItNamesItsRuleWhenALeadMeetsIt() throws IOException {
+  void anSlaTermWithoutAnOwnerOrAWayToStopItIsRejectedAtItsRule() throws IOException {
     write("scoring/fit.drl", SCORING_HEADER);
     write(
         "sla/terms.drl",
@@ -359,21 +359,27 @@ class RulebookCompilationTest {
             sla.clock("Call").within(BusinessTime.hours(1));
         end
         """);
-    Rulebook rulebook;
-    try {
-      rulebook = Rulebook.compile(folder);
-    } catch (RulebookRejectedException e) {
-      throw new AssertionError(e);
-    }
-
-    assertThatThrownBy(() -> rulebook.decide(lead(null, 10, "DE", null, null)))
-        .hasMessageContaining(
-            "rule \"Every lead is called within an hour\" starts clock \"Call\" without who owes"
-                + " it (.owedBy(Side.SALES)), what satisfies it (.stoppedBy(Activity.TOUCH))");
+    assertThatThrownBy(() -> Rulebook.compile(folder))
+        .isInstanceOfSatisfying(
+            RulebookRejectedException.class,
+            rejected ->
+                assertThat(rejected.problems())
+                    .singleElement()
+                    .satisfies(
+                        problem -> {
+                          assertThat(problem.file()).isEqualTo("sla/terms.drl");
+                          assertThat(problem.line()).isEqualTo(6);
+                          assertThat(problem.reason())
+                              .startsWith(
+                                  "for a grade A lead this clock term fails: rule \"Every lead is"
+                                      + " called within an hour\" starts clock \"Call\" without"
+                                      + " who owes it (.owedBy(Side.SALES)), what satisfies it"
+                                      + " (.stoppedBy(Activity.TOUCH))");
+                        }));
   }
 
   @Test
-  void anSlaTermCountingInACalendarThatDoesNotExistNamesItsRuleWhenALeadMeetsIt() throws Exception {
+  void anSlaTermCountingInACalendarThatDoesNotExistIsRejectedAtItsRule() throws Exception {
     write("scoring/fit.drl", SCORING_HEADER);
     write(
         "sla/terms.drl",
@@ -390,12 +396,19 @@ class RulebookCompilationTest {
                .inCalendar("emae").stoppedBy(Activity.TOUCH);
         end
         """);
-    Rulebook rulebook = Rulebook.compile(folder);
-
-    assertThatThrownBy(() -> rulebook.decide(lead(null, 10, "DE", null, null)))
-        .hasMessage(
-            "rule \"Every lead is called within an hour of the EMEA day\" counts clock \"Call\" in"
-                + " calendar 'emae', which is not one of calendars/[around-the-clock]");
+    assertThatThrownBy(() -> Rulebook.compile(folder))
+        .isInstanceOfSatisfying(
+            RulebookRejectedException.class,
+            rejected ->
+                assertThat(rejected.problems())
+                    .containsExactly(
+                        new RulebookProblem(
+                            "sla/terms.drl",
+                            5,
+                            "for a grade A lead this clock term fails: rule \"Every lead is called"
+                                + " within an hour of the EMEA day\" counts clock \"Call\" in"
+                                + " calendar 'emae', which is not one of"
+                                + " calendars/[around-the-clock]")));
   }
 
   @Test

@@ -24,19 +24,8 @@ class ScenariosTest {
       throws IOException {
     copyDemoRulebook(copy);
     // A business user lowers the points of a demo request from 40 to 4.
-    Path engagement = copy.resolve("scoring/engagement.drl");
-    Files.writeString(
-        engagement,
-        Files.readString(engagement)
-            .replace(
-                """
-                    Lead( action == "demo" )
-                then
-                    engagement.award(40);""",
-                """
-                    Lead( action == "demo" )
-                then
-                    engagement.award(4);"""));
+    Path actions = copy.resolve("scoring/requested-actions.csv");
+    Files.writeString(actions, Files.readString(actions).replace(",demo,40", ",demo,4"));
 
     assertThatThrownBy(() -> Rulebook.compile(copy))
         .isInstanceOfSatisfying(
@@ -56,10 +45,8 @@ class ScenariosTest {
   void aPublishForcedPastFailingScenariosGoesThroughAndNamesThem(@TempDir Path copy)
       throws Exception {
     copyDemoRulebook(copy);
-    Path engagement = copy.resolve("scoring/engagement.drl");
-    Files.writeString(
-        engagement,
-        Files.readString(engagement).replace("engagement.award(40);", "engagement.award(4);"));
+    Path actions = copy.resolve("scoring/requested-actions.csv");
+    Files.writeString(actions, Files.readString(actions).replace(",demo,40", ",demo,4"));
 
     Rulebook forced = Rulebook.compile(copy, true);
 

@@ -1,9 +1,14 @@
 package dev.accord.rules.lead;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * A person who showed interest, as the rules see them: every channel's data normalised into one
@@ -19,6 +24,9 @@ import java.util.TreeMap;
  * e-mail was merged into it.
  */
 public final class Lead {
+
+  // One compiled pattern per word list a rule names; rulebooks hold a handful.
+  private static final Map<String, Pattern> WORD_LISTS = new ConcurrentHashMap<>();
 
   private final String email;
   private final String firstName;
@@ -102,6 +110,33 @@ public final class Lead {
 
   public String getTitle() {
     return title;
+  }
+
+  /**
+   * Whether the title holds any of these words or phrases, separated by commas, as whole words and
+   * ignoring case: {@code titleMentions("vp, vice president, head of")} matches "Head of IT" but
+   * not "Overhead Manager". What a point table's title column writes.
+   */
+  public boolean titleMentions(String words) {
+    return title != null
+        && words != null
+        && WORD_LISTS.computeIfAbsent(words, Lead::wholeWords).matcher(title).find();
+  }
+
+  private static Pattern wholeWords(String words) {
+    List<String> alternatives = new ArrayList<>();
+    for (String word : words.split(",")) {
+      if (!word.isBlank()) {
+        alternatives.add(
+            String.join(
+                "\\s+", Arrays.stream(word.strip().split("\\s+")).map(Pattern::quote).toList()));
+      }
+    }
+    return alternatives.isEmpty()
+        ? Pattern.compile("(?!)")
+        : Pattern.compile(
+            "(?<![\\p{L}\\p{N}])(?:" + String.join("|", alternatives) + ")(?![\\p{L}\\p{N}])",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }
 
   public Integer getEmployees() {

@@ -31,12 +31,18 @@ public final class SlaTerms {
   }
 
   /**
-   * Starts describing a clock; if an earlier rule already started one of this name, the returned
-   * builder is detached and changes nothing.
+   * Starts describing a clock, or goes on describing the one this rule started under this name (a
+   * decision table's columns each add to the row's clock); if an earlier rule already started one
+   * of this name, the returned builder is detached and changes nothing.
    */
   public ClockBuilder clock(String name) {
     Objects.requireNonNull(name, "name");
-    ClockBuilder builder = new ClockBuilder(name.strip(), firingRule.get());
+    String rule = firingRule.get();
+    ClockBuilder started = clocks.get(name.strip());
+    if (started != null && started.rule.equals(rule)) {
+      return started;
+    }
+    ClockBuilder builder = new ClockBuilder(name.strip(), rule);
     clocks.putIfAbsent(builder.name, builder);
     return builder;
   }
@@ -135,7 +141,12 @@ public final class SlaTerms {
 
     /** A breach hands the lead to another rep of the team. */
     public ClockBuilder reroutedOnBreach() {
-      this.rerouteOnBreach = true;
+      return reroutedOnBreach(true);
+    }
+
+    /** Whether a breach hands the lead to another rep: a table's yes/no column (true/false). */
+    public ClockBuilder reroutedOnBreach(boolean reroute) {
+      this.rerouteOnBreach = reroute;
       return this;
     }
 

@@ -1,0 +1,107 @@
+package dev.accord.rules;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.decisiontable.InputType;
+import org.drools.decisiontable.SpreadsheetCompiler;
+
+/**
+ * A decision table (a spreadsheet saved as XLSX or CSV, in the layout Drools reads: {@code
+ * RuleSet}, {@code Import}, {@code Variables}, then a {@code RuleTable} with one rule per row)
+ * turned into the rules it stands for, remembering which row each rule came from so problems point
+ * at the row.
+ */
+final class DecisionTable {
+
+  static final List<String> EXTENSIONS = List.of(".csv", ".xlsx", ".xls");
+
+  // Drools marks each generated rule with the cell its values came from, e.g. "A11".
+  private static final Pattern RULE_VALUES_AT =
+      Pattern.compile("^// rule values at [A-Z]+(\\d+), header at [A-Z]+(\\d+)");
+  private static final Pattern PACKAGE = Pattern.compile("(?m)^package\\s+([\\w.]+)\\s*;");
+
+  private DecisionTable() {}
+
+  static boolean isTable(String path) {
+    String lower = path.toLowerCase(Locale.ROOT);
+    return EXTENSIONS.stream().anyMatch(lower::endsWith);
+  }
+
+  /**
+   * The rules of the table.
+   *
+   * @throws RulebookRejectedException if the spreadsheet cannot be read as a decision table, or its
+   *     {@code RuleSet} does not name the stage folder it sits in
+   */
+  static DrlSource rulesOf(RuleFile table) throws RulebookRejectedException {
+    InputType type =
+        table.path().toLowerCase(Locale.ROOT).endsWith(".csv") ? InputType.CSV : InputType.XLS;
+    String drl;
+    try {
+      drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(table.content()), type);
+    } catch (RuntimeException unreadable) {
+      throw RulebookRejectedException.of(
+          table.path(),
+          0,
+          "cannot be read as a decision table ("
+              + readable(unreadable)
+              + "); a table starts with a RuleSet row naming its stage, then Import, Variables"
+              + " and a RuleTable with a header of CONDITION and ACTION columns");
+    }
+    Matcher pkg = PACKAGE.matcher(drl);
+    String stage = table.stageFolder();
+    if (!pkg.find() || !(pkg.group(1).equals(stage) || pkg.group(1).startsWith(stage + "."))) {
+      throw RulebookRejectedException.of(
+          table.path(),
+          0,
+          "the table's RuleSet is '"
+              + (pkg.find(0) ? pkg.group(1) : "")
+              + "'; a table in "
+              + stage
+              + "/ must say RuleSet "
+              + stage
+              + ", or its rules would never run");
+    }
+    String[] lines = drl.split("\n", -1);
+    int[] rows = new int[lines.length];
+    int row = 0;
+    for (int i = 0; i < lines.length; i++) {
+      Matcher at = RULE_VALUES_AT.matcher(lines[i].strip());
+      if (at.find()) {
+        row = Integer.parseInt(at.group(1));
+      }
+      rows[i] = row;
+    }
+    return new DrlSource(table.path(), table.path() + ".drl", drl, rows);
+  }
+
+  private static String readable(RuntimeException e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    String message =
+        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    return message.strip().replaceAll("\\s+", " ");
+  }
+
+  static List<DrlSource> rulesOf(List<RuleFile> files, List<RulebookProblem> problems) {
+    List<DrlSource> sources = new ArrayList<>();
+    for (RuleFile file : files) {
+      if (isTable(file.path())) {
+        try {
+          sources.add(rulesOf(file));
+        } catch (RulebookRejectedException rejected) {
+          problems.addAll(rejected.problems());
+        }
+      } else {
+        sources.add(DrlSource.of(file));
+      }
+    }
+    return sources;
+  }
+}
