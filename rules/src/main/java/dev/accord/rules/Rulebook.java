@@ -53,6 +53,7 @@ public final class Rulebook {
   private final BusinessCalendars calendars;
   private final Agreement agreement;
   private final List<RuleFile> sources;
+  private List<DrlSource> rules = List.of();
   // Set once, by compile, before the rulebook is handed out.
   private List<RulebookProblem> warnings = List.of();
   private List<RulebookProblem> failedScenarios = List.of();
@@ -156,6 +157,7 @@ public final class Rulebook {
       throw new RulebookRejectedException(failedScenarios);
     }
     rulebook.failedScenarios = failedScenarios;
+    rulebook.rules = List.copyOf(rules);
     rulebook.warnings = RulebookLint.warnings(rules, rulebook);
     return rulebook;
   }
@@ -255,6 +257,16 @@ public final class Rulebook {
    */
   public List<RulebookProblem> warnings() {
     return warnings;
+  }
+
+  /**
+   * The {@link #warnings()} and the values the rules use that the rest of Accord never produces:
+   * team ids outside the organisation, sources and actions no channel has sent.
+   */
+  public List<RulebookProblem> warnings(Vocabulary vocabulary) {
+    List<RulebookProblem> all = new ArrayList<>(warnings);
+    all.addAll(RulebookLint.warnings(rules, vocabulary));
+    return List.copyOf(all);
   }
 
   /** The scenarios this rulebook fails; only ever non-empty when it was compiled past them. */

@@ -2,6 +2,7 @@ package dev.accord.rules;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Checks a rulebook folder the way the server will before it goes live, for use before committing
@@ -17,17 +18,32 @@ public final class RulebookCheck {
   }
 
   static int run(String[] args, PrintStream out) {
-    if (args.length != 1) {
-      out.println("usage: check-rulebook <rulebook folder>");
+    java.util.Map<String, java.util.Set<String>> known = new java.util.HashMap<>();
+    for (int i = 1; i + 1 < args.length; i += 2) {
+      if (!List.of("--teams", "--sources", "--actions").contains(args[i])) {
+        known = null;
+        break;
+      }
+      known.put(args[i], java.util.Set.of(args[i + 1].split("\\s*,\\s*")));
+    }
+    if (args.length == 0 || args.length % 2 == 0 || known == null) {
+      out.println(
+          "usage: check-rulebook <rulebook folder> [--teams a,b] [--sources x,y] [--actions p,q]");
       return 2;
     }
     Path folder = Path.of(args[0]);
+    Vocabulary vocabulary =
+        new Vocabulary(
+            known.getOrDefault("--teams", java.util.Set.of()),
+            known.getOrDefault("--sources", java.util.Set.of()),
+            known.getOrDefault("--actions", java.util.Set.of()));
     try {
       Rulebook rulebook = Rulebook.compile(folder);
       out.println("OK " + rulebook.version() + ": " + rulebook.folder() + " compiles.");
-      if (!rulebook.warnings().isEmpty()) {
-        out.println(rulebook.warnings().size() + " warning(s):");
-        rulebook.warnings().forEach(warning -> out.println("  " + warning));
+      List<RulebookProblem> warnings = rulebook.warnings(vocabulary);
+      if (!warnings.isEmpty()) {
+        out.println(warnings.size() + " warning(s):");
+        warnings.forEach(warning -> out.println("  " + warning));
       }
       return 0;
     } catch (RulebookRejectedException rejected) {

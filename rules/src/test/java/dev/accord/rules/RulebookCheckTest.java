@@ -49,7 +49,10 @@ class RulebookCheckTest {
   @Test
   void withoutAFolderItSaysHowToUseIt() {
     assertThat(check()).isEqualTo(2);
-    assertThat(output()).isEqualTo("usage: check-rulebook <rulebook folder>\n");
+    assertThat(output())
+        .isEqualTo(
+            "usage: check-rulebook <rulebook folder> [--teams a,b] [--sources x,y] [--actions"
+                + " p,q]\n");
   }
 
   private int check(String... args) {

@@ -15,15 +15,13 @@ import java.util.Optional;
 @ApplicationScoped
 public class IntakeSources {
 
-  /** The name operators act under. */
-  public static final String OPERATOR = "operator";
-
   @Inject AccordSettings settings;
 
   /**
    * Who is calling.
    *
-   * @param name the intake source, or {@value IntakeSources#OPERATOR}
+   * @param name the intake source, or the operator's name as the history records it ({@code
+   *     operator}, {@code operator ana.costa})
    * @param operator whether the key is an operator's
    */
   public record Caller(String name, boolean operator) {
@@ -46,9 +44,9 @@ public class IntakeSources {
         caller = new Caller(entry.getValue(), false);
       }
     }
-    for (String operatorKey : settings.operatorKeys()) {
-      if (MessageDigest.isEqual(offered, operatorKey.getBytes(StandardCharsets.UTF_8))) {
-        caller = new Caller(OPERATOR, true);
+    for (Map.Entry<String, String> operator : settings.operatorKeys().entrySet()) {
+      if (MessageDigest.isEqual(offered, operator.getKey().getBytes(StandardCharsets.UTF_8))) {
+        caller = new Caller(operator.getValue(), true);
       }
     }
     return Optional.ofNullable(caller);

@@ -124,26 +124,38 @@ public class AccordSettings {
   }
 
   /**
-   * Keys that read every source's leads and operate intake (held inputs, replays): comma-separated
-   * in {@code accord.operator.keys}, each at least 20 characters.
+   * Keys that read every source's leads and operate intake and the rulebook, by key, with the name
+   * the history records for what they do: comma-separated in {@code accord.operator.keys}, each at
+   * least 20 characters, optionally named {@code name:key} (say {@code ana.costa:…}), recorded as
+   * {@code operator ana.costa}; an unnamed key is recorded as {@code operator}.
    */
-  public java.util.Set<String> operatorKeys() {
-    java.util.Set<String> keys = new java.util.HashSet<>();
-    for (String key : operatorKeys.orElse("").split(",")) {
-      if (key.isBlank()) {
+  public java.util.Map<String, String> operatorKeys() {
+    java.util.Map<String, String> keys = new java.util.HashMap<>();
+    for (String entry : operatorKeys.orElse("").split(",")) {
+      if (entry.isBlank()) {
         continue;
       }
-      if (key.strip().length() < 20) {
+      String key = entry.strip();
+      String name = "operator";
+      java.util.regex.Matcher named = NAMED_OPERATOR_KEY.matcher(key);
+      if (named.matches()) {
+        name = "operator " + named.group(1);
+        key = named.group(2);
+      }
+      if (key.length() < 20) {
         throw new IllegalStateException(
             "accord.operator.keys: every key must be at least 20 characters long");
       }
-      keys.add(key.strip());
+      keys.put(key, name);
     }
     if (demoEnabled) {
-      keys.add(DEMO_OPERATOR_KEY);
+      keys.put(DEMO_OPERATOR_KEY, "operator demo");
     }
-    return java.util.Set.copyOf(keys);
+    return java.util.Map.copyOf(keys);
   }
+
+  private static final java.util.regex.Pattern NAMED_OPERATOR_KEY =
+      java.util.regex.Pattern.compile("([A-Za-z][A-Za-z0-9._@-]{0,59}):(.+)");
 
   @Inject
   @ConfigProperty(name = "accord.intake.merge-window-days", defaultValue = "30")

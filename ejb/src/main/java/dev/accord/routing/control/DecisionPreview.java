@@ -31,4 +31,10 @@ public class DecisionPreview {
     IncomingLead lead = normaliser.normalise(json, intakeSource, clock.instant());
     return new Preview(lead, rulebook.decide(LeadFacts.from(lead)));
   }
+
+  /** What a candidate rulebook, not the live one, would decide for the lead. */
+  public Preview preview(byte[] json, String intakeSource, dev.accord.rules.Rulebook candidate) {
+    IncomingLead lead = normaliser.normalise(json, intakeSource, clock.instant());
+    return new Preview(lead, candidate.decide(LeadFacts.from(lead)));
+  }
 }

@@ -47,6 +47,25 @@ final class LeadFacts {
         lead.getEngagements());
   }
 
+  /** The facts of a stored lead as it stands: its contact, what it last did, how often it came. */
+  static dev.accord.rules.lead.Lead stored(Lead lead) {
+    Lead.Contact contact = lead.getContact();
+    return new dev.accord.rules.lead.Lead(
+        contact.email(),
+        contact.firstName(),
+        contact.lastName(),
+        contact.company(),
+        contact.title(),
+        contact.employees(),
+        contact.country(),
+        contact.phone(),
+        contact.leadSource(),
+        contact.requestedAction(),
+        contact.industry(),
+        lead.getAttributes(),
+        lead.getEngagements());
+  }
+
   static Lead.Contact contactOf(IncomingLead in) {
     return new Lead.Contact(
         in.email(),

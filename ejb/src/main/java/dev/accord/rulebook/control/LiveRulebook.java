@@ -52,12 +52,15 @@ public class LiveRulebook {
 
   @Inject Clock clock;
 
+  @Inject RulebookVocabulary vocabulary;
+
   @Resource ManagedScheduledExecutorService scheduler;
 
   private static final String AROUND_THE_CLOCK = "around-the-clock";
 
-  // Who published a version found in the folder: whoever saved it there.
-  private static final String FOLDER = "folder";
+  // Files the rulebook is made of; a rollback replaces them and leaves the guide and others alone.
+  private static final List<String> RULEBOOK_FILES =
+      List.of(".drl", ".csv", ".xlsx", ".xls", ".yaml");
 
   private volatile Rulebook rulebook;
   private volatile RulebookStatus status;
@@ -72,7 +75,7 @@ public class LiveRulebook {
     Instant now = clock.instant();
     try {
       Rulebook compiled = Rulebook.compile(settings.rulebookFolder());
-      published.publish(compiled, now, FOLDER);
+      published.publish(compiled, now, savedToFolder());
       rulebook = compiled;
       status =
           new RulebookStatus(
@@ -154,7 +157,35 @@ public class LiveRulebook {
 
   /** Compiles the folder now; what came of it is the status's last attempt. */
   public synchronized RulebookStatus reload() {
-    return reload(FOLDER, false);
+    return reload(savedToFolder(), false);
+  }
+
+  /**
+   * Who published a version found in the folder: whoever saved it there, as the file system knows
+   * the owner of the file saved last.
+   */
+  private String savedToFolder() {
+    Path folder = settings.rulebookFolder();
+    try (Stream<Path> files = Files.walk(folder)) {
+      Optional<Path> newest =
+          files
+              .filter(Files::isRegularFile)
+              .max(
+                  java.util.Comparator.comparing(
+                      file -> {
+                        try {
+                          return Files.getLastModifiedTime(file);
+                        } catch (IOException e) {
+                          throw new UncheckedIOException(e);
+                        }
+                      }));
+      if (newest.isPresent()) {
+        return "folder (saved by " + Files.getOwner(newest.get()).getName() + ")";
+      }
+    } catch (IOException | UncheckedIOException | UnsupportedOperationException e) {
+      LOG.log(Level.FINE, "Cannot tell who saved the rulebook folder", e);
+    }
+    return "folder";
   }
 
   /**
@@ -224,9 +255,13 @@ public class LiveRulebook {
     return status;
   }
 
-  /** The silent mistakes found in the live rules, with file and line. */
+  /**
+   * The silent mistakes found in the live rules, with file and line, including values the rest of
+   * Accord never produces (team ids outside the organisation, sources and actions no lead came with
+   * in the last 90 days).
+   */
   public List<RulebookProblem> warnings() {
-    return rulebook.warnings();
+    return rulebook.warnings(vocabulary.current());
   }
 
   /** Every time a version went live, newest first. */
@@ -264,8 +299,8 @@ public class LiveRulebook {
     try {
       try (Stream<Path> current = Files.walk(folder)) {
         for (Path file : current.filter(Files::isRegularFile).toList()) {
-          String name = file.getFileName().toString();
-          if (name.endsWith(".drl") || name.endsWith(".yaml") || name.equals("scenarios.csv")) {
+          String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+          if (RULEBOOK_FILES.stream().anyMatch(name::endsWith)) {
             Files.delete(file);
           }
         }
@@ -305,6 +340,11 @@ public class LiveRulebook {
       // A file deleted while we looked: the next look sees the folder settled.
       return "unreadable:" + e;
     }
+  }
+
+  /** The rulebook deciding leads now. */
+  Rulebook live() {
+    return rulebook;
   }
 
   /** Decides with the live rulebook; the decision names the version that made it. */

@@ -2,6 +2,7 @@ package dev.accord.rulebook.control;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
+import dev.accord.rules.RuleFileText;
 import dev.accord.rules.Rulebook;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -164,9 +165,8 @@ public final class PublishedRulebooks {
       for (Path file : paths.filter(Files::isRegularFile).toList()) {
         List<String> parts = new ArrayList<>();
         folder.relativize(file).forEach(part -> parts.add(part.toString()));
-        files.put(
-            String.join("/", parts),
-            List.of(Files.readString(file, StandardCharsets.UTF_8).split("\n", -1)));
+        String path = String.join("/", parts);
+        files.put(path, RuleFileText.lines(path, Files.readAllBytes(file)));
       }
       return files;
     } catch (IOException e) {

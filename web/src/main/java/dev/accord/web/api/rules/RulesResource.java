@@ -30,8 +30,8 @@ import java.util.Optional;
 /**
  * GET /api/rules: the live rulebook version, where it came from, and the last attempt to publish
  * the folder with its problems (file, line, reason). POST /api/rules/simulate: what the live rules
- * would decide for a lead, keeping nothing. POST /api/rules/reload (operator) compiles the folder
- * at once instead of waiting for the watcher.
+ * (or a candidate rulebook sent along) would decide for a lead, keeping nothing. POST
+ * /api/rules/reload (operator) compiles the folder at once instead of waiting for the watcher.
  */
 @Path("rules")
 @RequestScoped
@@ -41,6 +41,10 @@ public class RulesResource {
   @EJB LiveRulebook rulebook;
 
   @Inject DecisionPreview previews;
+
+  @Inject dev.accord.rulebook.control.CandidateRulebooks candidates;
+
+  @EJB dev.accord.rulebook.control.RulebookVocabulary vocabulary;
 
   /** The live rulebook, its warnings and the last attempt. */
   @JsonbPropertyOrder({"liveVersion", "liveSince", "liveFrom", "warnings", "lastAttempt"})
@@ -85,16 +89,72 @@ public class RulesResource {
   @Path("simulate")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response simulate(InputStream body, @Context SecurityContext context) {
-    Optional<byte[]> lead = BoundedBodies.read(body, 64 * 1024);
-    if (lead.isEmpty()) {
+    Optional<byte[]> read = BoundedBodies.read(body, CandidateRequest.MAX_BODY);
+    Optional<jakarta.json.JsonObject> withCandidate = read.flatMap(RulesResource::withCandidate);
+    if (withCandidate.isPresent()) {
+      return simulateWithCandidate(withCandidate.get(), context);
+    }
+    if (read.isEmpty() || read.get().length > 64 * 1024) {
       return dev.accord.web.api.problems.Problem.of(
               Response.Status.REQUEST_ENTITY_TOO_LARGE,
               "lead-too-large",
-              "A lead is at most 64 KiB.")
+              "A lead is at most 64 KiB (a request with a candidate rulebook at most 4 MiB).")
           .toResponse();
     }
-    DecisionPreview.Preview preview = previews.preview(lead.get(), Callers.of(context).name());
+    DecisionPreview.Preview preview = previews.preview(read.get(), Callers.of(context).name());
     return Response.ok(Simulation.of(preview)).build();
+  }
+
+  /**
+   * {@code {"lead": {...}, "candidate": {"files": {...}}}}: the lead decided by the live files with
+   * the candidate's changes, compiled aside; what it adds to the answer are the scenarios the
+   * candidate fails and its warnings.
+   */
+  private Response simulateWithCandidate(jakarta.json.JsonObject request, SecurityContext context) {
+    if (!(request.get("lead") instanceof jakarta.json.JsonObject lead)) {
+      return new dev.accord.web.api.problems.Problem(
+              "https://accord.dev/problems/invalid-candidate",
+              "The candidate is not valid",
+              400,
+              "Send {\"lead\": {...}, \"candidate\": {\"files\": {...}}}.",
+              List.of(
+                  new dev.accord.web.api.problems.Problem.FieldProblem(
+                      "lead", "is required: the lead as POST /api/leads takes it")))
+          .toResponse();
+    }
+    CandidateRequest.Outcome outcome =
+        CandidateRequest.compile(request.get("candidate"), candidates);
+    if (outcome instanceof CandidateRequest.Refused refused) {
+      return refused.response();
+    }
+    dev.accord.rules.Rulebook candidate = ((CandidateRequest.Compiled) outcome).rulebook();
+    DecisionPreview.Preview preview =
+        previews.preview(
+            lead.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            Callers.of(context).name(),
+            candidate);
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("decision", Simulation.of(preview));
+    answer.put("failedScenarios", problems(candidate.failedScenarios()));
+    answer.put("warnings", problems(candidate.warnings(vocabulary.current())));
+    return Response.ok(answer).build();
+  }
+
+  private static List<Problem> problems(List<dev.accord.rules.RulebookProblem> problems) {
+    return problems.stream().map(p -> new Problem(p.file(), p.line(), p.reason())).toList();
+  }
+
+  private static Optional<jakarta.json.JsonObject> withCandidate(byte[] body) {
+    try (jakarta.json.JsonReader json =
+        jakarta.json.Json.createReader(new java.io.ByteArrayInputStream(body))) {
+      jakarta.json.JsonValue value = json.readValue();
+      return value instanceof jakarta.json.JsonObject object && object.containsKey("candidate")
+          ? Optional.of(object)
+          : Optional.empty();
+    } catch (RuntimeException notJson) {
+      // The lead path reports what is wrong with it, field by field.
+      return Optional.empty();
+    }
   }
 
   /** A simulated decision. */

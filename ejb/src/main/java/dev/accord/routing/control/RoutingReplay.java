@@ -1,0 +1,240 @@
+package dev.accord.routing.control;
+
+import dev.accord.leads.entity.Lead;
+import dev.accord.organisation.entity.Rep;
+import dev.accord.rules.Rulebook;
+import dev.accord.rules.RulebookProblem;
+import dev.accord.rules.decision.Concern;
+import dev.accord.rules.decision.Decision;
+import dev.accord.rules.decision.Reason;
+import dev.accord.rules.routing.RepInRotation;
+import dev.accord.rules.routing.RotationPick;
+import dev.accord.rules.routing.TeamRotation;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * What a candidate rulebook would have done with the leads of the last days, without doing any of
+ * it: each stored lead is decided again by the candidate, and the grades, teams and reps it would
+ * have got are set beside the ones the leads have now. A lead that stays in its team keeps its rep;
+ * one that moves is given to the rep the new team's rotation would pick (reps available now, in
+ * rotation order, as if the moved leads arrived one after another).
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+public class RoutingReplay {
+
+  /** No replay reads more leads than this; the answer says when the period held more. */
+  public static final int MAX_LEADS = 100_000;
+
+  /** How many leads that would change hands are shown one by one. */
+  static final int EXAMPLES = 25;
+
+  static final String NONE = "(none)";
+
+  private static final int PAGE = 500;
+
+  @PersistenceContext EntityManager em;
+
+  @Inject Clock clock;
+
+  /** Where a lead stands: its grade, team and rep ({@value #NONE} when it has none). */
+  public record Standing(String grade, String team, String rep) {}
+
+  /** How many leads had a value before and would have it with the candidate. */
+  public record Shift(int now, int withCandidate) {}
+
+  /** One lead that would change hands. */
+  public record Change(
+      UUID lead,
+      String company,
+      String country,
+      Standing now,
+      Standing withCandidate,
+      String rule) {}
+
+  /** The whole comparison. */
+  public record Replay(
+      String candidateVersion,
+      Instant from,
+      Instant to,
+      String source,
+      int leads,
+      boolean truncated,
+      int wouldChangeHands,
+      int wouldChangeTeam,
+      int wouldChangeGrade,
+      Map<String, Shift> teams,
+      Map<String, Shift> grades,
+      Map<String, Shift> reps,
+      List<Change> examples,
+      List<RulebookProblem> failedScenarios) {}
+
+  /**
+   * @param source only the leads that came with this source (the lead's {@code source}), or all
+   */
+  public Replay replay(Rulebook candidate, Duration period, Optional<String> source) {
+    Instant to = clock.instant();
+    Instant from = to.minus(period);
+    Tally teams = new Tally();
+    Tally grades = new Tally();
+    Tally reps = new Tally();
+    Rotations rotations = new Rotations();
+    List<Change> examples = new ArrayList<>();
+    int leads = 0;
+    int changedHands = 0;
+    int changedTeam = 0;
+    int changedGrade = 0;
+    boolean truncated = false;
+    for (int first = 0; ; first += PAGE) {
+      jakarta.persistence.TypedQuery<Lead> query =
+          em.createQuery(
+              "select l from Lead l where l.receivedAt >= :from and l.receivedAt <= :to"
+                  + (source.isPresent() ? " and l.leadSource = :source" : "")
+                  + " order by l.receivedAt, l.id",
+              Lead.class);
+      source.ifPresent(wanted -> query.setParameter("source", wanted));
+      List<Lead> page =
+          query
+              .setParameter("from", from)
+              .setParameter("to", to)
+              .setFirstResult(first)
+              .setMaxResults(PAGE)
+              .getResultList();
+      for (Lead lead : page) {
+        if (leads == MAX_LEADS) {
+          truncated = true;
+          break;
+        }
+        leads++;
+        Standing now = standingOf(lead);
+        Decision decision = candidate.decide(LeadFacts.stored(lead));
+        String team = decision.team().orElse(NONE);
+        String rep = team.equals(now.team()) ? now.rep() : rotations.next(team).orElse(NONE);
+        Standing then = new Standing(decision.grade().name(), team, rep);
+        teams.count(now.team(), then.team());
+        grades.count(now.grade(), then.grade());
+        reps.count(now.rep(), then.rep());
+        changedTeam += now.team().equals(then.team()) ? 0 : 1;
+        changedGrade += now.grade().equals(then.grade()) ? 0 : 1;
+        if (!now.rep().equals(then.rep()) || !now.team().equals(then.team())) {
+          changedHands++;
+          if (examples.size() < EXAMPLES) {
+            examples.add(
+                new Change(
+                    lead.getId(),
+                    lead.getContact().company(),
+                    lead.getContact().country(),
+                    now,
+                    then,
+                    decision.reasons().stream()
+                        .filter(r -> r.concern() == Concern.ROUTING)
+                        .map(Reason::rule)
+                        .findFirst()
+                        .orElse(null)));
+          }
+        }
+      }
+      em.clear();
+      if (truncated || page.size() < PAGE) {
+        break;
+      }
+    }
+    return new Replay(
+        candidate.version(),
+        from,
+        to,
+        source.orElse(null),
+        leads,
+        truncated,
+        changedHands,
+        changedTeam,
+        changedGrade,
+        teams.shifts(),
+        grades.shifts(),
+        reps.shifts(),
+        examples,
+        candidate.failedScenarios());
+  }
+
+  private static Standing standingOf(Lead lead) {
+    return new Standing(
+        Objects.requireNonNullElse(lead.getScore().grade(), NONE),
+        lead.getTeam() == null ? NONE : lead.getTeam().getId(),
+        lead.getRep() == null ? NONE : lead.getRep().getId());
+  }
+
+  private static final class Tally {
+
+    private final Map<String, int[]> counts = new TreeMap<>();
+
+    void count(String now, String withCandidate) {
+      counts.computeIfAbsent(now, k -> new int[2])[0]++;
+      counts.computeIfAbsent(withCandidate, k -> new int[2])[1]++;
+    }
+
+    Map<String, Shift> shifts() {
+      Map<String, Shift> shifts = new TreeMap<>();
+      counts.forEach((value, n) -> shifts.put(value, new Shift(n[0], n[1])));
+      return shifts;
+    }
+  }
+
+  /** The rotation of each team as the replay moves leads into it, starting from today's. */
+  private final class Rotations {
+
+    private final Map<String, List<RepInRotation>> teams = new HashMap<>();
+    private long sequence = Long.MAX_VALUE / 2;
+
+    Optional<String> next(String team) {
+      if (team.equals(NONE)) {
+        return Optional.empty();
+      }
+      List<RepInRotation> reps =
+          teams.computeIfAbsent(
+              team,
+              id ->
+                  new ArrayList<>(
+                      em
+                          .createQuery(
+                              "select r from Rep r where r.team.id = :team order by r.id",
+                              Rep.class)
+                          .setParameter("team", id)
+                          .getResultList()
+                          .stream()
+                          .map(
+                              r ->
+                                  new RepInRotation(
+                                      r.getId(),
+                                      r.getName(),
+                                      r.isAvailable(),
+                                      r.getLastAssignment()))
+                          .toList()));
+      RotationPick pick = TeamRotation.pick(reps);
+      pick.chosenRepId()
+          .ifPresent(
+              chosen ->
+                  reps.replaceAll(
+                      rep ->
+                          rep.repId().equals(chosen)
+                              ? new RepInRotation(rep.repId(), rep.name(), true, ++sequence)
+                              : rep));
+      return pick.chosenRepId();
+    }
+  }
+}
