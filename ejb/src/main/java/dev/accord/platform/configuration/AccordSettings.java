@@ -174,7 +174,7 @@ public class AccordSettings {
   }
 
   @Inject
-  @ConfigProperty(name = "accord.rulebook.watch-ms", defaultValue = "1000")
+  @ConfigProperty(name = "accord.rulebook.watch-ms", defaultValue = "500")
   long rulebookWatchMs;
 
   @Inject
