@@ -14,6 +14,12 @@ public final class RulebookCheck {
   private RulebookCheck() {}
 
   public static void main(String[] args) {
+    // POI (decision tables) logs through Log4j's API; on the command line nothing provides it.
+    if (System.getProperty("log4j2.loggerContextFactory") == null) {
+      System.setProperty(
+          "log4j2.loggerContextFactory",
+          "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+    }
     System.exit(run(args, System.out));
   }
 

@@ -138,6 +138,47 @@ public class EscalationMessages {
     return new Facts(headline, subject, lines, link, breach, event.build());
   }
 
+  /** A lead nobody could take, waiting in a fallback queue for a person to route it. */
+  Facts unownedFactsOf(Lead lead, String queue, String reason) {
+    Lead.Contact contact = lead.getContact();
+    String person =
+        (nullToEmpty(contact.firstName()) + " " + nullToEmpty(contact.lastName())).strip();
+    String who = person.isEmpty() ? contact.email() : person;
+    String company = contact.company() == null ? "" : " (" + contact.company() + ")";
+    String queueName = queue == null ? "the global queue" : "the " + queue + " queue";
+    String headline =
+        "Nobody could take the lead of " + who + company + "; it waits in " + queueName;
+    Map<String, String> lines = new LinkedHashMap<>();
+    lines.put(
+        "Lead",
+        who
+            + company
+            + ", "
+            + contact.email()
+            + ", "
+            + nullToEmpty(contact.country())
+            + ", grade "
+            + lead.getScore().grade());
+    lines.put("Why", reason);
+    lines.put("Queue", queue == null ? "global (no team)" : queue);
+    lines.put(
+        "What to do",
+        "assign it by hand: POST /api/leads/" + lead.getId() + "/assignment {\"rep\", \"reason\"}");
+    String link = settings.publicUrl() + "/api/leads/" + lead.getId();
+    lines.put("Lead record", link);
+    JsonObject event =
+        Json.createObjectBuilder()
+            .add("type", "routing.unowned")
+            .add("leadId", lead.getId().toString())
+            .add("queue", queue == null ? "global" : queue)
+            .add("reason", reason)
+            .add("grade", String.valueOf(lead.getScore().grade()))
+            .add("link", link)
+            .build();
+    String subject = "[Accord] UNOWNED: " + who + company + " — waits in " + queueName;
+    return new Facts(headline, subject, lines, link, true, event);
+  }
+
   Facts factsOf(PeriodCommitment commitment, Team team, boolean late) {
     ZoneId zone = rulebook.calendar(commitment.getTeamId()).calendar().zone();
     String teamName = team == null ? commitment.getTeamId() : team.getName();

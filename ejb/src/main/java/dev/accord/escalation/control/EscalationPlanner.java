@@ -88,6 +88,38 @@ public class EscalationPlanner {
                 + people.keySet());
   }
 
+  /**
+   * Tells the manager of the queue a lead waits in that nobody could take it: the team's manager,
+   * or the head of sales for the global queue (no team) and for a team without a manager.
+   */
+  public void planUnowned(Lead lead, String reason, Instant now) {
+    Map<String, Person> people = new LinkedHashMap<>();
+    Team team = lead.getTeam();
+    if (team != null && team.getManagerEmail() != null) {
+      add(people, new Person("MANAGER", team.getManagerName(), team.getManagerEmail()));
+    } else {
+      head(Side.SALES, people);
+    }
+    String queue = team == null ? null : team.getId();
+    record(
+        people.values(),
+        messages.unownedFactsOf(lead, queue, reason),
+        delivery -> Escalation.ofLead(lead.getId(), UNOWNED, delivery, now));
+    LOG.info(
+        () ->
+            "Lead "
+                + lead.getId()
+                + " waits in the "
+                + (queue == null ? "global" : queue)
+                + " queue ("
+                + reason
+                + "); alerted "
+                + people.keySet());
+  }
+
+  /** The stage name of the alert that a lead has no owner. */
+  public static final String UNOWNED = "unowned";
+
   /** Escalates a broken period commitment to both department heads. */
   public void planBreach(PeriodCommitment commitment, Instant now) {
     Map<String, Person> people = new LinkedHashMap<>();

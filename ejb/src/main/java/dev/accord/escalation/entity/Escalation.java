@@ -103,6 +103,11 @@ public class Escalation {
     return new Escalation(clockId, leadId, null, stage, delivery, createdAt);
   }
 
+  /** An alert about a lead itself, e.g. that nobody could take it. */
+  public static Escalation ofLead(UUID leadId, String stage, Delivery delivery, Instant createdAt) {
+    return new Escalation(null, leadId, null, stage, delivery, createdAt);
+  }
+
   /** An alert about a team's period commitment. */
   public static Escalation ofCommitment(
       UUID commitmentId, String stage, Delivery delivery, Instant createdAt) {

@@ -53,6 +53,10 @@ public class LeadRouter {
 
   @Inject ClockStarter clocks;
 
+  @Inject dev.accord.escalation.control.EscalationPlanner escalations;
+
+  @Inject dev.accord.sla.control.ClockOwners owners;
+
   @Inject AccordSettings settings;
 
   public void route(IncomingLead incoming) {
@@ -203,9 +207,11 @@ public class LeadRouter {
                 + decision.grade()
                 + " by rulebook "
                 + decision.rulebookVersion()));
-    assign(lead, decision);
+    Optional<String> unowned = assign(lead, decision);
     em.persist(lead);
     clocks.start(lead, decision.clocks());
+    // No lead ends silently without an owner: the queue's manager hears of it in this transaction.
+    unowned.ifPresent(reason -> escalations.planUnowned(lead, reason, clock.instant()));
     // The last history entry already says where the lead went.
     LOG.info(
         () -> {
@@ -222,40 +228,75 @@ public class LeadRouter {
     return lead;
   }
 
-  private void assign(Lead lead, Decision decision) {
+  /**
+   * @return why nobody owns the lead, if nobody does
+   */
+  private Optional<String> assign(Lead lead, Decision decision) {
     if (decision.team().isEmpty()) {
-      lead.record(
-          new LeadEvent(
-              clock.instant(),
-              LeadEvent.Type.UNROUTED,
-              "No routing rule chose a team for country " + lead.getContact().country()));
-      return;
+      String reason = "No routing rule chose a team for country " + lead.getContact().country();
+      lead.record(new LeadEvent(clock.instant(), LeadEvent.Type.UNROUTED, reason));
+      return Optional.of(reason);
     }
     String teamId = decision.team().get();
     // The write lock serialises the rotation of one team across consumers and nodes.
     Team team = em.find(Team.class, teamId, LockModeType.PESSIMISTIC_WRITE);
     if (team == null) {
-      lead.record(
-          new LeadEvent(
-              clock.instant(),
-              LeadEvent.Type.UNROUTED,
-              "The rulebook chose team '" + teamId + "', which does not exist"));
-      return;
+      String reason = "The rulebook chose team '" + teamId + "', which does not exist";
+      lead.record(new LeadEvent(clock.instant(), LeadEvent.Type.UNROUTED, reason));
+      return Optional.of(reason);
     }
     Rotation rotation = rotate(team, repsOf(team));
     Rep chosen = rotation.chosen();
     List<RoutingCandidate> considered = rotation.considered();
     lead.assignTo(team, chosen, considered);
+    if (chosen == null) {
+      String reason = "No rep of team " + team.getName() + " is available";
+      lead.record(new LeadEvent(clock.instant(), LeadEvent.Type.UNROUTED, reason));
+      return Optional.of(reason);
+    }
     lead.record(
-        chosen == null
-            ? new LeadEvent(
-                clock.instant(),
-                LeadEvent.Type.UNROUTED,
-                "No rep of team " + team.getName() + " is available")
-            : new LeadEvent(
-                clock.instant(),
-                LeadEvent.Type.ASSIGNED,
-                "Assigned to " + chosen.getName() + " of team " + team.getName()));
+        new LeadEvent(
+            clock.instant(),
+            LeadEvent.Type.ASSIGNED,
+            "Assigned to " + chosen.getName() + " of team " + team.getName()));
+    return Optional.empty();
+  }
+
+  /**
+   * Gives a lead to a rep by hand (an operator working the fallback queue, or overruling the
+   * rotation), with the reason; the rep's rotation counts it, the history records who did it and
+   * why, and the lead's open sales clocks count against the new owner from now on.
+   *
+   * @throws IllegalArgumentException naming the rep if no rep has that id
+   */
+  public Lead assignByHand(Lead lead, String repId, String reason, String by) {
+    Rep rep = em.find(Rep.class, repId);
+    if (rep == null) {
+      throw new IllegalArgumentException("rep: no rep has the id '" + repId + "'");
+    }
+    Team team = em.find(Team.class, rep.getTeam().getId(), LockModeType.PESSIMISTIC_WRITE);
+    Rep previous = lead.getRep();
+    rep.receivedLead(team.nextAssignment());
+    String detail =
+        (previous == null
+                ? "Assigned by hand to " + rep.getName()
+                : "Reassigned by hand from " + previous.getName() + " to " + rep.getName())
+            + " of team "
+            + team.getName()
+            + " by "
+            + by
+            + ": "
+            + reason;
+    List<RoutingCandidate> considered =
+        List.of(new RoutingCandidate(rep.getId(), true, "chosen by hand by " + by + ": " + reason));
+    lead.assignTo(team, rep, considered);
+    lead.record(
+        new LeadEvent(
+            clock.instant(),
+            previous == null ? LeadEvent.Type.ASSIGNED : LeadEvent.Type.REROUTED,
+            detail));
+    owners.handOver(lead, rep.getId(), detail, clock.instant());
+    return lead;
   }
 
   /**

@@ -5,7 +5,6 @@ import dev.accord.leads.entity.Lead;
 import dev.accord.platform.database.DueRows;
 import dev.accord.routing.control.LeadRouter;
 import dev.accord.rulebook.control.LiveRulebook;
-import dev.accord.rules.sla.Side;
 import dev.accord.sla.entity.SlaClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,6 +37,8 @@ public class ClockFiring {
   @Inject EscalationPlanner escalations;
 
   @Inject LeadRouter router;
+
+  @Inject ClockOwners owners;
 
   /** The clocks whose next stage is due by {@code now}, most overdue first. */
   @Transactional
@@ -89,22 +90,8 @@ public class ClockFiring {
     }
   }
 
-  /**
-   * The lead's open sales clocks now count against its new owner (see {@link SlaClock#handOver}).
-   */
   private void handOver(Lead lead, String previous, String repId, String repName, Instant now) {
-    List<SlaClock> clocks =
-        em.createQuery(
-                "select c from SlaClock c where c.leadId = :lead and c.owner = :sales",
-                SlaClock.class)
-            .setParameter("lead", lead.getId())
-            .setParameter("sales", Side.SALES)
-            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-            .getResultList();
-    for (SlaClock owed : clocks) {
-      if (owed.getStoppedAt() == null) {
-        owed.handOver(repId, "Re-routed from " + previous + " to " + repName + " on breach", now);
-      }
-    }
+    owners.handOver(
+        lead, repId, "Re-routed from " + previous + " to " + repName + " on breach", now);
   }
 }

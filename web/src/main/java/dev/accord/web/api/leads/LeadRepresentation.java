@@ -73,9 +73,17 @@ public record LeadRepresentation(
   /** A rule that contributed, and its points. */
   public record Reason(String concern, String rule, int points) {}
 
-  /** Who owns the lead now and how they were chosen. */
+  /**
+   * Who owns the lead now and how they were chosen; {@code unownedAlerts} are the alerts sent to
+   * the fallback queue's manager when nobody could take it.
+   */
+  @JsonbPropertyOrder({"team", "rep", "reasons", "candidates", "unownedAlerts"})
   public record Assignment(
-      Party team, Party rep, List<Reason> reasons, List<Candidate> candidates) {}
+      Party team,
+      Party rep,
+      List<Reason> reasons,
+      List<Candidate> candidates,
+      List<EscalationView> unownedAlerts) {}
 
   /** A team or rep by id and name. */
   public record Party(String id, String name) {}
@@ -230,6 +238,10 @@ public record LeadRepresentation(
             reasons.stream().filter(r -> r.concern().equals("ROUTING")).toList(),
             lead.getCandidates().stream()
                 .map(c -> new Candidate(c.getRepId(), c.isChosen(), c.getReason()))
+                .toList(),
+            record.escalations().stream()
+                .filter(e -> e.getClockId() == null)
+                .map(EscalationView::of)
                 .toList()),
         record.clocks().stream().map(c -> clock(c, record.escalations())).toList(),
         lead.getHistory().stream()
@@ -277,7 +289,7 @@ public record LeadRepresentation(
                         e.getDetail()))
             .toList(),
         escalations.stream()
-            .filter(e -> e.getClockId().equals(c.getId()))
+            .filter(e -> c.getId().equals(e.getClockId()))
             .map(EscalationView::of)
             .toList());
   }

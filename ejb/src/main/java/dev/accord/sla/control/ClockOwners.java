@@ -1,0 +1,38 @@
+package dev.accord.sla.control;
+
+import dev.accord.leads.entity.Lead;
+import dev.accord.rules.sla.Side;
+import dev.accord.sla.entity.SlaClock;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+
+/** Who owes a lead's sales clocks when the lead changes hands. */
+@ApplicationScoped
+public class ClockOwners {
+
+  @PersistenceContext EntityManager em;
+
+  /**
+   * The lead's open sales clocks now count against its new owner (see {@link SlaClock#handOver}); a
+   * breach stays with the rep who owed it.
+   */
+  public void handOver(Lead lead, String repId, String detail, Instant now) {
+    List<SlaClock> clocks =
+        em.createQuery(
+                "select c from SlaClock c where c.leadId = :lead and c.owner = :sales",
+                SlaClock.class)
+            .setParameter("lead", lead.getId())
+            .setParameter("sales", Side.SALES)
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .getResultList();
+    for (SlaClock owed : clocks) {
+      if (owed.getStoppedAt() == null) {
+        owed.handOver(repId, detail, now);
+      }
+    }
+  }
+}

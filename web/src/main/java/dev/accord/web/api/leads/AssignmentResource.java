@@ -1,0 +1,133 @@
+package dev.accord.web.api.leads;
+
+import dev.accord.leads.boundary.LeadDirectory;
+import dev.accord.routing.control.LeadAssignments;
+import dev.accord.web.api.BoundedBodies;
+import dev.accord.web.api.PathIds;
+import dev.accord.web.api.problems.Problem;
+import dev.accord.web.api.problems.Problem.FieldProblem;
+import dev.accord.web.api.security.Callers;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * POST /api/leads/{id}/assignment (operator): {@code {"rep": "ana.costa", "reason": "..."}} gives
+ * the lead to that rep by hand, from a fallback queue or from another rep; its history records who
+ * did it and why, and its open sales clocks count against the new owner. Answers with the lead.
+ * POST /api/leads/{id}/assignment/reroute (operator) decides the owner again by the rotation.
+ */
+@Path("leads/{id}/assignment")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AssignmentResource {
+
+  @Inject LeadAssignments assignments;
+
+  @EJB LeadDirectory directory;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response assign(
+      @PathParam("id") String id, InputStream body, @Context SecurityContext context) {
+    if (!Callers.of(context).operator()) {
+      return Problem.operatorsOnly().toResponse();
+    }
+    Optional<JsonObject> request =
+        BoundedBodies.read(body, 4 * 1024).flatMap(AssignmentResource::object);
+    if (request.isEmpty()) {
+      return invalid(
+          new FieldProblem("body", "send {\"rep\": \"<rep id>\", \"reason\": \"...\"} as JSON"));
+    }
+    try {
+      return PathIds.uuid(id)
+          .flatMap(
+              leadId ->
+                  assignments.assign(
+                      leadId,
+                      text(request.get(), "rep"),
+                      text(request.get(), "reason"),
+                      Callers.of(context).name()))
+          .map(lead -> Response.ok(LeadRepresentation.of(directory.recordOf(lead))).build())
+          .orElseGet(() -> leadNotFound(id));
+    } catch (LeadAssignments.InvalidAssignmentException invalid) {
+      return invalid(new FieldProblem(invalid.field(), invalid.getMessage()));
+    }
+  }
+
+  /**
+   * POST /api/leads/{id}/assignment/reroute (operator): {@code {"reason": "..."}} hands the lead to
+   * the next rep of its team's rotation other than its owner; the owner keeps it if nobody else is
+   * available, and the history says so.
+   */
+  @POST
+  @Path("reroute")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response reroute(
+      @PathParam("id") String id, InputStream body, @Context SecurityContext context) {
+    if (!Callers.of(context).operator()) {
+      return Problem.operatorsOnly().toResponse();
+    }
+    Optional<JsonObject> request =
+        BoundedBodies.read(body, 4 * 1024).flatMap(AssignmentResource::object);
+    if (request.isEmpty()) {
+      return invalid(new FieldProblem("body", "send {\"reason\": \"...\"} as JSON"));
+    }
+    try {
+      return PathIds.uuid(id)
+          .flatMap(
+              leadId ->
+                  assignments.reroute(
+                      leadId, text(request.get(), "reason"), Callers.of(context).name()))
+          .map(lead -> Response.ok(LeadRepresentation.of(directory.recordOf(lead))).build())
+          .orElseGet(() -> leadNotFound(id));
+    } catch (LeadAssignments.InvalidAssignmentException invalid) {
+      return invalid(new FieldProblem(invalid.field(), invalid.getMessage()));
+    }
+  }
+
+  private static Response leadNotFound(String id) {
+    return Problem.of(
+            Response.Status.NOT_FOUND, "lead-not-found", "No lead has the id '" + id + "'.")
+        .toResponse();
+  }
+
+  private static String text(JsonObject request, String field) {
+    return request.get(field) instanceof JsonString text ? text.getString() : null;
+  }
+
+  private static Optional<JsonObject> object(byte[] body) {
+    try (JsonReader json = Json.createReader(new ByteArrayInputStream(body))) {
+      return json.readValue() instanceof JsonObject object ? Optional.of(object) : Optional.empty();
+    } catch (RuntimeException notJson) {
+      return Optional.empty();
+    }
+  }
+
+  private static Response invalid(FieldProblem problem) {
+    return new Problem(
+            "https://accord.dev/problems/invalid-assignment",
+            "The assignment is not valid",
+            400,
+            "Fix the field named below; the lead was not changed.",
+            List.of(problem))
+        .toResponse();
+  }
+}

@@ -1,0 +1,44 @@
+package dev.accord.web.api.routing;
+
+import dev.accord.routing.control.LeadAssignments;
+import dev.accord.web.api.problems.Problem;
+import dev.accord.web.api.security.Callers;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+
+/**
+ * GET /api/routing/queue[?queue=emea|global] (operator): the leads nobody could take, oldest first,
+ * each with its queue (its team, or global for a lead without a team), since when it waits and why.
+ * Give one to a rep with POST /api/leads/{id}/assignment.
+ */
+@Path("routing/queue")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class FallbackQueueResource {
+
+  @Inject LeadAssignments assignments;
+
+  /** The waiting leads, in one queue or all. */
+  public record Queue(int waiting, List<LeadAssignments.QueuedLead> leads) {}
+
+  @GET
+  public Response unowned(@QueryParam("queue") String queue, @Context SecurityContext context) {
+    if (!Callers.of(context).operator()) {
+      return Problem.operatorsOnly().toResponse();
+    }
+    List<LeadAssignments.QueuedLead> leads =
+        assignments.unowned().stream()
+            .filter(lead -> queue == null || lead.queue().equals(queue))
+            .toList();
+    return Response.ok(new Queue(leads.size(), leads)).build();
+  }
+}
