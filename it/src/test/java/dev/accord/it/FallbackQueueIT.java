@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.accord.it.Alerts.Alert;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +25,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * No lead is left unowned in silence: a lead no territory covers waits in the global queue, the
- * queue's manager (the head of sales) is alerted, and an operator gives it to a rep by hand, which
- * its history and its clocks record.
+ * No lead is left unowned in silence: a lead the rules send to a team that does not exist waits in
+ * the global queue, the queue's manager (the head of sales) is alerted, and an operator gives it to
+ * a rep by hand, which its history and its clocks record.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -36,7 +39,14 @@ class FallbackQueueIT {
   static final GreenMailExtension MAIL =
       new GreenMailExtension(new ServerSetup(3125, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
+  private static final Path MISROUTING_RULE =
+      Path.of(System.getProperty("accord.it.rulebook.dir")).resolve("routing/it-partner-desk.drl");
+
   private final AccordClient accord = new AccordClient();
+
+  private String liveVersion() {
+    return accord.get("/api/rules").body().get("liveVersion").asText();
+  }
 
   @Deployment(testable = false)
   static EnterpriseArchive accord() {
@@ -44,26 +54,53 @@ class FallbackQueueIT {
   }
 
   @Test
-  void aLeadNoTerritoryCoversWaitsInTheGlobalQueueItsManagerIsToldAndAnOperatorAssignsIt() {
-    String email = "dardan." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-    // Kosovo's XK is in use but not in ISO 3166, so no territory covers it.
-    String id =
-        accord
-            .postLead(
-                """
-                {"email": "%s", "firstName": "Dardan", "lastName": "Berisha",
-                 "company": "Prishtina Logistics", "title": "CEO", "employees": 2000,
-                 "country": "XK", "action": "contact-sales"}
-                """
-                    .formatted(email))
-            .body()
-            .get("id")
-            .asText();
-    JsonNode unrouted =
-        await()
-            .atMost(Duration.ofSeconds(30))
-            .until(() -> accord.getLead(id), answer -> answer.status() == 200)
-            .body();
+  void aLeadForATeamThatDoesNotExistWaitsInTheGlobalQueueItsManagerIsToldAndAnOperatorAssignsIt()
+      throws IOException {
+    String source = "partner-desk-" + UUID.randomUUID().toString().substring(0, 8);
+    String before = liveVersion();
+    String id;
+    try {
+      // A business user routes a new campaign to a team id the organisation does not have.
+      Files.writeString(
+          MISROUTING_RULE,
+          """
+          package routing;
+
+          import dev.accord.rules.lead.Lead;
+          import dev.accord.rules.decision.TeamChoice;
+
+          global TeamChoice routing;
+
+          rule "IT: the partner desk takes the partner-desk campaign"
+              salience 100
+          when
+              Lead( source == "%s" )
+          then
+              routing.toTeam("partner-desk");
+          end
+          """
+              .formatted(source));
+      await().atMost(Duration.ofSeconds(20)).until(this::liveVersion, v -> !v.equals(before));
+      id =
+          accord
+              .postLead(
+                  """
+                  {"email": "dardan.%s@example.com", "firstName": "Dardan", "lastName": "Berisha",
+                   "company": "Prishtina Logistics", "title": "CEO", "employees": 2000,
+                   "country": "AL", "source": "%s", "action": "contact-sales"}
+                  """
+                      .formatted(UUID.randomUUID(), source))
+              .body()
+              .get("id")
+              .asText();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> accord.getLead(id), answer -> answer.status() == 200);
+    } finally {
+      Files.deleteIfExists(MISROUTING_RULE);
+    }
+    await().atMost(Duration.ofSeconds(20)).until(this::liveVersion, v -> v.equals(before));
+    JsonNode unrouted = accord.getLead(id).body();
 
     assertThat(unrouted.get("status").asText()).isEqualTo("UNROUTED");
     JsonNode queue = accord.get("/api/routing/queue?queue=global", ChannelsIT.OPERATOR_KEY).body();
@@ -74,10 +111,10 @@ class FallbackQueueIT {
             .orElseThrow(() -> new AssertionError(id + " is not in the global queue: " + queue));
     assertThat(waiting.get("queue").asText()).isEqualTo("global");
     assertThat(waiting.get("company").asText()).isEqualTo("Prishtina Logistics");
-    assertThat(waiting.get("country").asText()).isEqualTo("XK");
+    assertThat(waiting.get("country").asText()).isEqualTo("AL");
     assertThat(waiting.get("grade").asText()).isEqualTo(unrouted.at("/score/grade").asText());
     assertThat(waiting.get("reason").asText())
-        .isEqualTo("No routing rule chose a team for country XK");
+        .isEqualTo("The rulebook chose team 'partner-desk', which does not exist");
     assertThat(accord.get("/api/routing/queue").status()).isEqualTo(403);
 
     List<Alert> alerts =
@@ -94,7 +131,7 @@ class FallbackQueueIT {
                 "[Accord] UNOWNED: Dardan Berisha (Prishtina Logistics) — waits in the global"
                     + " queue"));
     assertThat(alerts.get(0).text())
-        .contains("Why: No routing rule chose a team for country XK")
+        .contains("Why: The rulebook chose team 'partner-desk', which does not exist")
         .contains("Queue: global (no team)");
 
     AccordClient.Answer bySource =
@@ -113,7 +150,7 @@ class FallbackQueueIT {
     AccordClient.Answer assigned =
         accord.post(
             "/api/leads/" + id + "/assignment",
-            "{\"rep\": \"ana.costa\", \"reason\": \"Kosovo is EMEA's until a territory says so\"}",
+            "{\"rep\": \"ana.costa\", \"reason\": \"Albania stays with EMEA until the partner desk exists\"}",
             ChannelsIT.OPERATOR_KEY);
 
     assertThat(bySource.status()).isEqualTo(403);
@@ -128,8 +165,8 @@ class FallbackQueueIT {
     assertThat(assigned.status()).isEqualTo(200);
     JsonNode lead = assigned.body();
     String detail =
-        "Assigned by hand to Ana Costa of team EMEA by operator it.operator: Kosovo is EMEA's"
-            + " until a territory says so";
+        "Assigned by hand to Ana Costa of team EMEA by operator it.operator: Albania stays with"
+            + " EMEA until the partner desk exists";
     assertThat(lead.get("status").asText()).isEqualTo("ROUTED");
     assertThat(lead.at("/assignment/team/id").asText()).isEqualTo("emea");
     assertThat(lead.at("/assignment/rep/id").asText()).isEqualTo("ana.costa");
@@ -139,7 +176,8 @@ class FallbackQueueIT {
         .forEach(e -> history.add(e.get("type").asText() + ": " + e.get("detail").asText()));
     assertThat(history)
         .containsSubsequence(
-            "UNROUTED: No routing rule chose a team for country XK", "ASSIGNED: " + detail);
+            "UNROUTED: The rulebook chose team 'partner-desk', which does not exist",
+            "ASSIGNED: " + detail);
     List<String> ownerChanges = new ArrayList<>();
     lead.get("slaClocks")
         .forEach(
