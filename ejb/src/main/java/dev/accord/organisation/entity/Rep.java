@@ -27,6 +27,11 @@ public class Rep {
 
   private boolean available;
 
+  private boolean active = true;
+
+  @Column(name = "max_open_leads")
+  private Integer maxOpenLeads;
+
   /** The team's assignment number of the last lead this rep received; null if none yet. */
   @Column(name = "last_assignment")
   private Long lastAssignment;
@@ -64,6 +69,23 @@ public class Rep {
 
   public boolean isAvailable() {
     return available;
+  }
+
+  /** Whether the rep takes leads at all (an inactive rep has left the team or is on leave). */
+  public boolean isActive() {
+    return active;
+  }
+
+  /** The most open leads (routed or accepted) the rep holds at once; {@code null}: no cap. */
+  public Integer getMaxOpenLeads() {
+    return maxOpenLeads;
+  }
+
+  /** Changes how the rep takes leads; it holds for the next lead routed. */
+  public void setTaking(boolean active, boolean available, Integer maxOpenLeads) {
+    this.active = active;
+    this.available = available;
+    this.maxOpenLeads = maxOpenLeads;
   }
 
   public Long getLastAssignment() {

@@ -13,7 +13,6 @@ import dev.accord.platform.database.DatabaseSchema;
 import dev.accord.routes.intake.IncomingLead;
 import dev.accord.rulebook.control.LiveRulebook;
 import dev.accord.rules.decision.Decision;
-import dev.accord.rules.routing.RepInRotation;
 import dev.accord.rules.routing.RotationPick;
 import dev.accord.rules.routing.TeamRotation;
 import dev.accord.sla.control.ClockStarter;
@@ -52,6 +51,8 @@ public class LeadRouter {
   @Inject DatabaseSchema schema;
 
   @Inject ClockStarter clocks;
+
+  @Inject RepAvailability availability;
 
   @Inject dev.accord.escalation.control.EscalationPlanner escalations;
 
@@ -359,14 +360,7 @@ public class LeadRouter {
   private record Rotation(Rep chosen, List<RoutingCandidate> considered) {}
 
   private Rotation rotate(Team team, List<Rep> reps) {
-    RotationPick pick =
-        TeamRotation.pick(
-            reps.stream()
-                .map(
-                    r ->
-                        new RepInRotation(
-                            r.getId(), r.getName(), r.isAvailable(), r.getLastAssignment()))
-                .toList());
+    RotationPick pick = TeamRotation.pick(availability.inRotation(reps, clock.instant()));
     List<RoutingCandidate> considered =
         pick.candidates().stream()
             .map(c -> new RoutingCandidate(c.repId(), c.chosen(), c.reason()))

@@ -53,6 +53,8 @@ public class RoutingReplay {
 
   @Inject Clock clock;
 
+  @Inject RepAvailability availability;
+
   /** Where a lead stands: its grade, team and rep ({@value #NONE} when it has none). */
   public record Standing(String grade, String team, String rep) {}
 
@@ -210,21 +212,13 @@ public class RoutingReplay {
               team,
               id ->
                   new ArrayList<>(
-                      em
-                          .createQuery(
-                              "select r from Rep r where r.team.id = :team order by r.id",
-                              Rep.class)
-                          .setParameter("team", id)
-                          .getResultList()
-                          .stream()
-                          .map(
-                              r ->
-                                  new RepInRotation(
-                                      r.getId(),
-                                      r.getName(),
-                                      r.isAvailable(),
-                                      r.getLastAssignment()))
-                          .toList()));
+                      availability.inRotation(
+                          em.createQuery(
+                                  "select r from Rep r where r.team.id = :team order by r.id",
+                                  Rep.class)
+                              .setParameter("team", id)
+                              .getResultList(),
+                          clock.instant())));
       RotationPick pick = TeamRotation.pick(reps);
       pick.chosenRepId()
           .ifPresent(
@@ -232,7 +226,7 @@ public class RoutingReplay {
                   reps.replaceAll(
                       rep ->
                           rep.repId().equals(chosen)
-                              ? new RepInRotation(rep.repId(), rep.name(), true, ++sequence)
+                              ? new RepInRotation(rep.repId(), rep.name(), true, ++sequence, null)
                               : rep));
       return pick.chosenRepId();
     }

@@ -45,7 +45,7 @@ public final class TeamRotation {
 
   private static String skippedReason(RepInRotation rep, Optional<RepInRotation> chosen) {
     if (!rep.available()) {
-      return "not available";
+      return rep.whyNot();
     }
     RepInRotation winner = chosen.orElseThrow();
     String winnerName = displayName(winner);

@@ -85,4 +85,21 @@ class TeamRotationTest {
             new Candidate("r2", false, "not available"),
             new Candidate("r1", false, "not available"));
   }
+
+  @Test
+  void aRepWhoCannotTakeLeadsIsSkippedWithTheirOwnReason() {
+    RotationPick pick =
+        TeamRotation.pick(
+            List.of(
+                new RepInRotation("r1", "Ana Costa", false, null, "out of office until 3 Dec"),
+                new RepInRotation("r2", "Ben Okafor", false, 2L, "at capacity: 5 of 5 open leads"),
+                new RepInRotation("r3", "Chen Wei", true, 9L)));
+
+    assertThat(pick.chosenRepId()).contains("r3");
+    assertThat(pick.candidates())
+        .containsExactly(
+            new Candidate("r3", true, "next in rotation: waited longest since last lead"),
+            new Candidate("r1", false, "out of office until 3 Dec"),
+            new Candidate("r2", false, "at capacity: 5 of 5 open leads"));
+  }
 }

@@ -1,0 +1,222 @@
+package dev.accord.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.accord.it.Alerts.Alert;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The sales organisation is data: an operator sends Priya out of office, Jonas away and caps Ana's
+ * open leads through the API; the next lead goes to the one rep who can take it, the one after
+ * waits in the team's queue with every rep's reason in its receipt, and the team's manager hears of
+ * it. No restart.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class RepAvailabilityIT {
+
+  private static final String EMEA_MANAGER = "elena.fischer@accord.example";
+
+  @RegisterExtension
+  static final GreenMailExtension MAIL =
+      new GreenMailExtension(new ServerSetup(3125, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+  private final AccordClient accord = new AccordClient();
+
+  @Deployment(testable = false)
+  static EnterpriseArchive accord() {
+    return Deployments.accordEar();
+  }
+
+  @Test
+  void repsOutOfOfficeAwayOrAtCapacityAreSkippedAndTheLastLeadWaitsInTheTeamQueue() {
+    Instant until = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+    String absence = null;
+    try {
+      JsonNode priya =
+          operator(
+                  "POST",
+                  "/api/organisation/reps/priya.nair/absences",
+                  """
+              {"from": "%s", "to": "%s", "note": "Conference in Lisbon"}
+              """
+                      .formatted(Instant.now().minus(1, ChronoUnit.MINUTES), until))
+              .body();
+      absence = priya.at("/absences/0/id").asText();
+      JsonNode jonas =
+          operator("PUT", "/api/organisation/reps/jonas.weber", "{\"available\": false}").body();
+      long anaOpen = rep("ana.costa").get("openLeads").asLong();
+      JsonNode ana =
+          operator(
+                  "PUT",
+                  "/api/organisation/reps/ana.costa",
+                  "{\"maxOpenLeads\": " + (anaOpen + 1) + "}")
+              .body();
+
+      assertThat(priya.get("takesLeadsNow").asBoolean()).isFalse();
+      assertThat(priya.get("whyNot").asText())
+          .isEqualTo("out of office until " + until + " (Conference in Lisbon)");
+      assertThat(jonas.get("whyNot").asText()).isEqualTo("away");
+      assertThat(ana.get("takesLeadsNow").asBoolean()).isTrue();
+      assertThat(ana.get("maxOpenLeads").asLong()).isEqualTo(anaOpen + 1);
+
+      JsonNode first = routed(postEmeaLead("Marta", "Kowalska"));
+      JsonNode second = routed(postEmeaLead("Lukas", "Brandt"));
+
+      assertThat(first.get("status").asText()).isEqualTo("ROUTED");
+      assertThat(first.at("/assignment/rep/id").asText()).isEqualTo("ana.costa");
+      assertThat(second.get("status").asText()).isEqualTo("UNROUTED");
+      assertThat(second.at("/assignment/team/id").asText()).isEqualTo("emea");
+      Map<String, String> skipped = new HashMap<>();
+      second
+          .at("/assignment/candidates")
+          .forEach(c -> skipped.put(c.get("repId").asText(), c.get("reason").asText()));
+      assertThat(skipped)
+          .containsExactlyInAnyOrderEntriesOf(
+              Map.of(
+                  "ana.costa",
+                  "at capacity: " + (anaOpen + 1) + " of " + (anaOpen + 1) + " open leads",
+                  "jonas.weber",
+                  "away",
+                  "priya.nair",
+                  "out of office until " + until + " (Conference in Lisbon)"));
+      String secondId = second.get("id").asText();
+      JsonNode queue = operator("GET", "/api/routing/queue?queue=emea", null).body();
+      assertThat(
+              StreamSupport.stream(queue.get("leads").spliterator(), false)
+                  .filter(lead -> lead.get("id").asText().equals(secondId))
+                  .map(lead -> lead.get("reason").asText())
+                  .toList())
+          .containsExactly("No rep of team EMEA is available");
+      List<Alert> alerts =
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .until(
+                  () -> Alerts.aboutLead(MAIL.getReceivedMessages(), secondId),
+                  found -> !found.isEmpty());
+      assertThat(alerts)
+          .extracting(Alert::to, Alert::subject)
+          .containsExactly(
+              tuple(
+                  EMEA_MANAGER,
+                  "[Accord] UNOWNED: Lukas Brandt (Brandt Werkzeuge) — waits in the emea queue"));
+    } finally {
+      operator("PUT", "/api/organisation/reps/jonas.weber", "{\"available\": true}");
+      operator("PUT", "/api/organisation/reps/ana.costa", "{\"maxOpenLeads\": null}");
+      if (absence != null) {
+        operator("DELETE", "/api/organisation/reps/priya.nair/absences/" + absence, null);
+      }
+    }
+    assertThat(rep("priya.nair").get("takesLeadsNow").asBoolean()).isTrue();
+    assertThat(rep("jonas.weber").get("takesLeadsNow").asBoolean()).isTrue();
+    assertThat(rep("ana.costa").has("maxOpenLeads")).as("no cap").isFalse();
+  }
+
+  @Test
+  void aChangeThatMakesNoSenseIsRefusedNamingTheField() {
+    AccordClient.Answer zeroCap =
+        operator("PUT", "/api/organisation/reps/ana.costa", "{\"maxOpenLeads\": 0}");
+    AccordClient.Answer unknownSetting =
+        operator("PUT", "/api/organisation/reps/ana.costa", "{\"weight\": 2, \"active\": \"no\"}");
+    AccordClient.Answer backwards =
+        operator(
+            "POST",
+            "/api/organisation/reps/ana.costa/absences",
+            "{\"from\": \"2026-12-02T08:00:00Z\", \"to\": \"2026-12-01T08:00:00Z\"}");
+    AccordClient.Answer nobody =
+        operator("PUT", "/api/organisation/reps/nobody", "{\"available\": false}");
+    AccordClient.Answer bySource = accord.get("/api/organisation/reps");
+
+    assertThat(zeroCap.status()).isEqualTo(400);
+    assertThat(zeroCap.body().at("/errors/0").toString())
+        .isEqualTo(
+            "{\"field\":\"maxOpenLeads\",\"reason\":\"must be a whole number from 1 to 10000, or"
+                + " null for no cap\"}");
+    assertThat(unknownSetting.status()).isEqualTo(400);
+    assertThat(unknownSetting.body().get("errors").toString())
+        .contains(
+            "{\"field\":\"weight\",\"reason\":\"is not a setting of a rep; use active, available,"
+                + " maxOpenLeads\"}",
+            "{\"field\":\"active\",\"reason\":\"must be true or false\"}");
+    assertThat(backwards.status()).isEqualTo(400);
+    assertThat(backwards.body().at("/errors/0").toString())
+        .isEqualTo("{\"field\":\"to\",\"reason\":\"must be after from\"}");
+    assertThat(nobody.status()).isEqualTo(404);
+    assertThat(bySource.status()).isEqualTo(403);
+    assertThat(rep("ana.costa").has("maxOpenLeads")).as("no cap").isFalse();
+  }
+
+  private JsonNode rep(String id) {
+    JsonNode all = operator("GET", "/api/organisation/reps", null).body();
+    return StreamSupport.stream(all.spliterator(), false)
+        .filter(rep -> rep.get("id").asText().equals(id))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private String postEmeaLead(String first, String last) {
+    return accord
+        .postLead(
+            """
+            {"email": "%s.%s@example.de", "firstName": "%s", "lastName": "%s",
+             "company": "%s Werkzeuge", "country": "DE"}
+            """
+                .formatted(first.toLowerCase(), UUID.randomUUID(), first, last, last))
+        .body()
+        .get("id")
+        .asText();
+  }
+
+  private JsonNode routed(String id) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> accord.getLead(id), answer -> answer.status() == 200)
+        .body();
+  }
+
+  private AccordClient.Answer operator(String method, String path, String json) {
+    HttpRequest.Builder request =
+        accord
+            .request(path)
+            .header("Authorization", "Bearer " + ChannelsIT.OPERATOR_KEY)
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json));
+    AccordClient.Raw raw = accord.exchange(request);
+    return new AccordClient.Answer(
+        raw.status(), java.util.Optional.empty(), null, parse(raw.body()));
+  }
+
+  private static JsonNode parse(String body) {
+    try {
+      return body == null || body.isBlank()
+          ? com.fasterxml.jackson.databind.node.NullNode.getInstance()
+          : new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
