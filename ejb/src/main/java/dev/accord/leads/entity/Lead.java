@@ -215,6 +215,15 @@ public class Lead {
   }
 
   /**
+   * Puts an account owner who could not take the lead first among the reps considered, with why;
+   * they replace the owner's own line from the team's rotation, if any.
+   */
+  public void passedOver(RoutingCandidate owner) {
+    candidates.removeIf(c -> c.getRepId().equals(owner.getRepId()));
+    candidates.add(0, owner);
+  }
+
+  /**
    * Records what a rep (or marketing) did about the lead; accepting, rejecting, disqualifying and
    * converting move the lead's status.
    */

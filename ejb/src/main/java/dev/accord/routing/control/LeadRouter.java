@@ -6,6 +6,7 @@ import dev.accord.leads.entity.LeadEvent;
 import dev.accord.leads.entity.LeadPerson;
 import dev.accord.leads.entity.RoutingCandidate;
 import dev.accord.leads.entity.ScoreReason;
+import dev.accord.organisation.control.Accounts;
 import dev.accord.organisation.entity.Rep;
 import dev.accord.organisation.entity.Team;
 import dev.accord.platform.configuration.AccordSettings;
@@ -13,6 +14,7 @@ import dev.accord.platform.database.DatabaseSchema;
 import dev.accord.routes.intake.IncomingLead;
 import dev.accord.rulebook.control.LiveRulebook;
 import dev.accord.rules.decision.Decision;
+import dev.accord.rules.routing.RepInRotation;
 import dev.accord.rules.routing.RotationPick;
 import dev.accord.rules.routing.TeamRotation;
 import dev.accord.sla.control.ClockStarter;
@@ -53,6 +55,8 @@ public class LeadRouter {
   @Inject ClockStarter clocks;
 
   @Inject RepAvailability availability;
+
+  @Inject Accounts accounts;
 
   @Inject dev.accord.escalation.control.EscalationPlanner escalations;
 
@@ -233,6 +237,44 @@ public class LeadRouter {
    * @return why nobody owns the lead, if nobody does
    */
   private Optional<String> assign(Lead lead, Decision decision) {
+    Optional<RoutingCandidate> ownerPassedOver = Optional.empty();
+    Optional<Accounts.Match> account =
+        accounts.match(lead.getContact().email(), lead.getContact().company());
+    if (account.isPresent()) {
+      Rep owner = em.find(Rep.class, account.get().account().getOwnerRepId());
+      Team ownerTeam = em.find(Team.class, owner.getTeam().getId(), LockModeType.PESSIMISTIC_WRITE);
+      RepInRotation state = availability.inRotation(List.of(owner), clock.instant()).get(0);
+      String about =
+          "owner of account "
+              + account.get().account().getName()
+              + " ("
+              + account.get().how()
+              + ")";
+      if (state.available()) {
+        owner.receivedLead(ownerTeam.nextAssignment());
+        lead.assignTo(ownerTeam, owner, List.of(new RoutingCandidate(owner.getId(), true, about)));
+        lead.record(
+            new LeadEvent(
+                clock.instant(),
+                LeadEvent.Type.ASSIGNED,
+                "Assigned to "
+                    + owner.getName()
+                    + " of team "
+                    + ownerTeam.getName()
+                    + ", "
+                    + about));
+        return Optional.empty();
+      }
+      ownerPassedOver =
+          Optional.of(
+              new RoutingCandidate(owner.getId(), false, about + ", but " + state.whyNot()));
+    }
+    Optional<String> unowned = assignInTeam(lead, decision);
+    ownerPassedOver.ifPresent(lead::passedOver);
+    return unowned;
+  }
+
+  private Optional<String> assignInTeam(Lead lead, Decision decision) {
     if (decision.team().isEmpty()) {
       String reason = "No routing rule chose a team for country " + lead.getContact().country();
       lead.record(new LeadEvent(clock.instant(), LeadEvent.Type.UNROUTED, reason));

@@ -1,0 +1,273 @@
+package dev.accord.organisation.control;
+
+import dev.accord.organisation.entity.Account;
+import dev.accord.organisation.entity.Rep;
+import dev.accord.platform.database.DatabaseSchema;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Known accounts and their owners, as data: kept one by one or imported from CSV ({@code
+ * id,name,domain,owner}), and matched against leads by e-mail domain, then by company name.
+ */
+@ApplicationScoped
+@Transactional
+public class Accounts {
+
+  /** The columns of an import. */
+  public static final List<String> COLUMNS = List.of("id", "name", "domain", "owner");
+
+  /** No import holds more accounts than this. */
+  public static final int MAX_IMPORT = 50_000;
+
+  private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,59}");
+  private static final Pattern DOMAIN =
+      Pattern.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
+
+  @PersistenceContext EntityManager em;
+
+  @Inject DatabaseSchema schema;
+
+  /** An account as the API shows it. */
+  public record AccountView(String id, String name, String domain, String owner) {
+
+    static AccountView of(Account account) {
+      return new AccountView(
+          account.getId(), account.getName(), account.getDomain(), account.getOwnerRepId());
+    }
+  }
+
+  /** How a lead matched an account: by which of its values. */
+  public record Match(Account account, String how) {}
+
+  /** One thing wrong with an account: where (field, or row and field for an import) and why. */
+  public record Problem(String field, String reason) {}
+
+  /** Accounts that cannot be kept, each problem named; nothing of the request was kept. */
+  public static final class InvalidAccountsException extends RuntimeException {
+
+    private final List<Problem> problems;
+
+    InvalidAccountsException(List<Problem> problems) {
+      super(problems.size() + " problem(s)");
+      this.problems = List.copyOf(problems);
+    }
+
+    public List<Problem> problems() {
+      return problems;
+    }
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<AccountView> all() {
+    schema.awaitMigration();
+    return em
+        .createQuery("select a from Account a order by a.id", Account.class)
+        .getResultList()
+        .stream()
+        .map(AccountView::of)
+        .toList();
+  }
+
+  /** Creates the account or replaces what is known of it. */
+  public AccountView put(String id, String name, String domain, String owner) {
+    schema.awaitMigration();
+    List<Problem> problems = new ArrayList<>();
+    Account kept = keep(id, name, domain, owner, "", problems, new HashMap<>());
+    if (!problems.isEmpty()) {
+      throw new InvalidAccountsException(problems);
+    }
+    return AccountView.of(kept);
+  }
+
+  /**
+   * @return whether there was such an account
+   */
+  public boolean remove(String id) {
+    schema.awaitMigration();
+    Account account = em.find(Account.class, id);
+    if (account == null) {
+      return false;
+    }
+    em.remove(account);
+    return true;
+  }
+
+  /**
+   * Creates or replaces every account of the CSV, all or none.
+   *
+   * @return how many accounts the file held
+   * @throws InvalidAccountsException naming each row and field at fault
+   */
+  public int importCsv(String csv) {
+    schema.awaitMigration();
+    List<Problem> problems = new ArrayList<>();
+    Map<String, String> domainsInFile = new HashMap<>();
+    int rows = 0;
+    try (CSVParser parser =
+        CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setIgnoreSurroundingSpaces(true)
+            .setIgnoreEmptyLines(true)
+            .get()
+            .parse(new StringReader(csv.startsWith("\uFEFF") ? csv.substring(1) : csv))) {
+      List<String> missing =
+          COLUMNS.stream().filter(c -> !parser.getHeaderNames().contains(c)).toList();
+      if (!missing.isEmpty()) {
+        throw new InvalidAccountsException(
+            List.of(
+                new Problem(
+                    "header",
+                    "the first line must name the columns "
+                        + String.join(",", COLUMNS)
+                        + "; missing "
+                        + String.join(", ", missing))));
+      }
+      for (CSVRecord row : parser) {
+        rows++;
+        if (rows > MAX_IMPORT) {
+          throw new InvalidAccountsException(
+              List.of(new Problem("rows", "at most " + MAX_IMPORT + " accounts per import")));
+        }
+        String where = "row " + (row.getRecordNumber() + 1) + ": ";
+        keep(
+            row.get("id"),
+            row.get("name"),
+            row.get("domain"),
+            row.get("owner"),
+            where,
+            problems,
+            domainsInFile);
+      }
+    } catch (IOException | IllegalArgumentException | IllegalStateException unreadable) {
+      throw new InvalidAccountsException(
+          List.of(new Problem("csv", "cannot be read as CSV: " + unreadable.getMessage())));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidAccountsException(problems);
+    }
+    return rows;
+  }
+
+  private Account keep(
+      String id,
+      String name,
+      String domain,
+      String owner,
+      String where,
+      List<Problem> problems,
+      Map<String, String> domainsInFile) {
+    int before = problems.size();
+    String cleanId = id == null ? "" : id.strip();
+    if (!ID.matcher(cleanId).matches()) {
+      problems.add(
+          new Problem(
+              where + "id",
+              "must be 1 to 60 lower-case letters, digits, '.', '_' or '-', starting with a"
+                  + " letter or digit"));
+    }
+    Optional<String> key = AccountNames.key(name);
+    if (name == null || name.isBlank() || name.length() > 200 || key.isEmpty()) {
+      problems.add(
+          new Problem(where + "name", "is required: the company's name, up to 200 characters"));
+    }
+    String cleanDomain = domain == null || domain.isBlank() ? null : AccountNames.domain(domain);
+    if (cleanDomain != null && !DOMAIN.matcher(cleanDomain).matches()) {
+      problems.add(
+          new Problem(where + "domain", "'" + domain + "' is not a domain such as acme.com"));
+    } else if (cleanDomain != null && AccountNames.companyDomain("x@" + cleanDomain).isEmpty()) {
+      problems.add(
+          new Problem(
+              where + "domain",
+              cleanDomain + " is a free-mail domain; it says nothing about the company"));
+    } else if (cleanDomain != null) {
+      String other = domainsInFile.putIfAbsent(cleanDomain, cleanId);
+      Account holder = findByDomain(cleanDomain).orElse(null);
+      if ((other != null && !other.equals(cleanId))
+          || (holder != null && !holder.getId().equals(cleanId) && other == null)) {
+        problems.add(
+            new Problem(
+                where + "domain",
+                cleanDomain
+                    + " belongs to account '"
+                    + (other != null ? other : holder.getId())
+                    + "' already"));
+      }
+    }
+    String cleanOwner = owner == null ? "" : owner.strip();
+    if (em.find(Rep.class, cleanOwner) == null) {
+      problems.add(new Problem(where + "owner", "no rep has the id '" + cleanOwner + "'"));
+    }
+    if (problems.size() > before) {
+      return null;
+    }
+    Account account = em.find(Account.class, cleanId);
+    if (account == null) {
+      account = new Account(cleanId, name.strip(), key.get(), cleanDomain, cleanOwner);
+      em.persist(account);
+    } else {
+      account.change(name.strip(), key.get(), cleanDomain, cleanOwner);
+    }
+    em.flush();
+    return account;
+  }
+
+  /**
+   * The account a lead belongs to: by the domain of its e-mail address (or a parent domain, so
+   * {@code eu.acme.com} is Acme's), unless anyone can sign up there; else by its company name.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<Match> match(String email, String company) {
+    Optional<String> domain = AccountNames.companyDomain(email);
+    if (domain.isPresent()) {
+      String candidate = domain.get();
+      while (candidate.indexOf('.') > 0) {
+        Optional<Account> byDomain = findByDomain(candidate);
+        if (byDomain.isPresent()) {
+          return Optional.of(
+              new Match(byDomain.get(), "matched by the e-mail domain " + candidate));
+        }
+        candidate = candidate.substring(candidate.indexOf('.') + 1);
+      }
+    }
+    Optional<String> key = AccountNames.key(company);
+    if (key.isPresent()) {
+      List<Account> byName =
+          em.createQuery(
+                  "select a from Account a where a.nameKey = :key order by a.id", Account.class)
+              .setParameter("key", key.get())
+              .setMaxResults(1)
+              .getResultList();
+      if (!byName.isEmpty()) {
+        return Optional.of(
+            new Match(byName.get(0), "matched by the company name '" + company.strip() + "'"));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Account> findByDomain(String domain) {
+    return em
+        .createQuery("select a from Account a where a.domain = :domain", Account.class)
+        .setParameter("domain", domain)
+        .getResultList()
+        .stream()
+        .findFirst();
+  }
+}

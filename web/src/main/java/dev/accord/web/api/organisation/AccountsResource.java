@@ -1,0 +1,158 @@
+package dev.accord.web.api.organisation;
+
+import dev.accord.organisation.control.Accounts;
+import dev.accord.web.api.BoundedBodies;
+import dev.accord.web.api.problems.Problem;
+import dev.accord.web.api.problems.Problem.FieldProblem;
+import dev.accord.web.api.security.Callers;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Known accounts and their owners (operator key): GET /api/organisation/accounts lists them; PUT
+ * /api/organisation/accounts/{id} with {@code {"name", "domain", "owner"}} creates or replaces one;
+ * DELETE removes one; POST /api/organisation/accounts/import with a CSV body ({@code
+ * id,name,domain,owner}) creates or replaces them all, or none if a row is wrong. A lead from an
+ * account's e-mail domain, or with its company name, goes to the owner first.
+ */
+@Path("organisation/accounts")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AccountsResource {
+
+  private static final int MAX_IMPORT_BYTES = 8 * 1024 * 1024;
+
+  @Inject Accounts accounts;
+
+  @GET
+  public Response all(@Context SecurityContext context) {
+    if (!Callers.of(context).operator()) {
+      return Problem.operatorsOnly().toResponse();
+    }
+    return Response.ok(accounts.all()).build();
+  }
+
+  @PUT
+  @Path("{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response put(
+      @PathParam("id") String id, InputStream body, @Context SecurityContext context) {
+    if (!Callers.of(context).operator()) {
+      return Problem.operatorsOnly().toResponse();
+    }
+    Optional<JsonObject> request =
+        BoundedBodies.read(body, 4 * 1024).flatMap(AccountsResource::object);
+    if (request.isEmpty()) {
+      return invalid(
+          List.of(
+              new FieldProblem(
+                  "body",
+                  "send {\"name\": \"ACME Inc.\", \"domain\": \"acme.com\", \"owner\": \"<rep"
+                      + " id>\"} as JSON")));
+    }
+    try {
+      return Response.ok(
+              accounts.put(
+                  id,
+                  text(request.get(), "name"),
+                  text(request.get(), "domain"),
+                  text(request.get(), "owner")))
+          .build();
+    } catch (Accounts.InvalidAccountsException invalid) {
+      return invalid(fieldsOf(invalid));
+    }
+  }
+
+  @DELETE
+  @Path("{id}")
+  public Response remove(@PathParam("id") String id, @Context SecurityContext context) {
+    if (!Callers.of(context).operator()) {
+      return Problem.operatorsOnly().toResponse();
+    }
+    return accounts.remove(id)
+        ? Response.noContent().build()
+        : Problem.of(
+                Response.Status.NOT_FOUND,
+                "account-not-found",
+                "No account has the id '" + id + "'.")
+            .toResponse();
+  }
+
+  @POST
+  @Path("import")
+  @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+  public Response importCsv(InputStream body, @Context SecurityContext context) {
+    if (!Callers.of(context).operator()) {
+      return Problem.operatorsOnly().toResponse();
+    }
+    Optional<byte[]> read = BoundedBodies.read(body, MAX_IMPORT_BYTES);
+    if (read.isEmpty()) {
+      return Problem.of(
+              Response.Status.REQUEST_ENTITY_TOO_LARGE,
+              "import-too-large",
+              "An import is at most 8 MiB; split the file.")
+          .toResponse();
+    }
+    String csv;
+    try {
+      csv = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(read.get())).toString();
+    } catch (CharacterCodingException notUtf8) {
+      return invalid(List.of(new FieldProblem("csv", "is not UTF-8 text; save it as CSV UTF-8")));
+    }
+    try {
+      return Response.ok(Map.of("imported", accounts.importCsv(csv))).build();
+    } catch (Accounts.InvalidAccountsException invalid) {
+      return invalid(fieldsOf(invalid));
+    }
+  }
+
+  private static List<FieldProblem> fieldsOf(Accounts.InvalidAccountsException invalid) {
+    return invalid.problems().stream().map(p -> new FieldProblem(p.field(), p.reason())).toList();
+  }
+
+  private static String text(JsonObject request, String field) {
+    return request.get(field) instanceof JsonString text ? text.getString() : null;
+  }
+
+  private static Optional<JsonObject> object(byte[] body) {
+    try (JsonReader json = Json.createReader(new ByteArrayInputStream(body))) {
+      return json.readValue() instanceof JsonObject object ? Optional.of(object) : Optional.empty();
+    } catch (RuntimeException notJson) {
+      return Optional.empty();
+    }
+  }
+
+  private static Response invalid(List<FieldProblem> errors) {
+    return new Problem(
+            "https://accord.dev/problems/invalid-accounts",
+            "The accounts are not valid",
+            400,
+            "Fix the fields named below; nothing was kept.",
+            errors)
+        .toResponse();
+  }
+}
