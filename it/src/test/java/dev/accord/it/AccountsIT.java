@@ -71,7 +71,11 @@ class AccountsIT {
                 + domain
                 + ")\",\"repId\":\"priya.nair\"}]");
     JsonNode byName =
-        routed(lead("k.schulz@gmail.com", "NORDWIND LOGISTIK " + suffix + " GmbH & Co. KG", "AT"));
+        routed(
+            lead(
+                "k.schulz." + suffix + "@gmail.com",
+                "NORDWIND LOGISTIK " + suffix + " GmbH & Co. KG",
+                "AT"));
     assertThat(byName.at("/assignment/rep/id").asText()).isEqualTo("jonas.weber");
     assertThat(lastEvent(byName))
         .isEqualTo(

@@ -137,7 +137,10 @@ class RepAvailabilityIT {
     AccordClient.Answer zeroCap =
         operator("PUT", "/api/organisation/reps/ana.costa", "{\"maxOpenLeads\": 0}");
     AccordClient.Answer unknownSetting =
-        operator("PUT", "/api/organisation/reps/ana.costa", "{\"weight\": 2, \"active\": \"no\"}");
+        operator(
+            "PUT",
+            "/api/organisation/reps/ana.costa",
+            "{\"weight\": \"heavy\", \"active\": \"no\"}");
     AccordClient.Answer backwards =
         operator(
             "POST",
@@ -155,8 +158,7 @@ class RepAvailabilityIT {
     assertThat(unknownSetting.status()).isEqualTo(400);
     assertThat(unknownSetting.body().get("errors").toString())
         .contains(
-            "{\"field\":\"weight\",\"reason\":\"is not a setting of a rep; use active, available,"
-                + " maxOpenLeads\"}",
+            "{\"field\":\"weight\",\"reason\":\"must be a whole number (1 is a normal share)\"}",
             "{\"field\":\"active\",\"reason\":\"must be true or false\"}");
     assertThat(backwards.status()).isEqualTo(400);
     assertThat(backwards.body().at("/errors/0").toString())

@@ -30,6 +30,9 @@ public class Reps {
   /** No cap is larger than this. */
   public static final int MAX_CAP = 10_000;
 
+  /** No rep weighs more than this many normal shares. */
+  public static final int MAX_WEIGHT = 10;
+
   @PersistenceContext EntityManager em;
 
   @Inject RepAvailability availability;
@@ -46,6 +49,7 @@ public class Reps {
       boolean active,
       boolean available,
       Integer maxOpenLeads,
+      int weight,
       long openLeads,
       boolean takesLeadsNow,
       String whyNot,
@@ -55,7 +59,8 @@ public class Reps {
   public record Absence(UUID id, Instant from, Instant to, String note) {}
 
   /** How a rep takes leads, as a request changes it; {@code null} leaves a setting as it is. */
-  public record Change(Boolean active, Boolean available, Integer maxOpenLeads, boolean clearCap) {}
+  public record Change(
+      Boolean active, Boolean available, Integer maxOpenLeads, boolean clearCap, Integer weight) {}
 
   /** A bad field of a change, and why. */
   public static final class InvalidChangeException extends RuntimeException {
@@ -93,12 +98,17 @@ public class Reps {
       throw new InvalidChangeException(
           "maxOpenLeads", "must be a whole number from 1 to " + MAX_CAP + ", or null for no cap");
     }
+    if (change.weight() != null && (change.weight() < 1 || change.weight() > MAX_WEIGHT)) {
+      throw new InvalidChangeException(
+          "weight", "must be a whole number from 1 to " + MAX_WEIGHT + " (1 is a normal share)");
+    }
     rep.setTaking(
         change.active() == null ? rep.isActive() : change.active(),
         change.available() == null ? rep.isAvailable() : change.available(),
         change.clearCap()
             ? null
-            : change.maxOpenLeads() == null ? rep.getMaxOpenLeads() : change.maxOpenLeads());
+            : change.maxOpenLeads() == null ? rep.getMaxOpenLeads() : change.maxOpenLeads(),
+        change.weight() == null ? rep.getWeight() : change.weight());
     em.flush();
     return Optional.of(states(List.of(rep)).get(0));
   }
@@ -163,6 +173,7 @@ public class Reps {
               rep.isActive(),
               rep.isAvailable(),
               rep.getMaxOpenLeads(),
+              rep.getWeight(),
               open.getOrDefault(rep.getId(), 0L),
               rotation.get(i).available(),
               rotation.get(i).whyNot(),

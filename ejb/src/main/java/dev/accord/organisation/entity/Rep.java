@@ -32,7 +32,10 @@ public class Rep {
   @Column(name = "max_open_leads")
   private Integer maxOpenLeads;
 
-  /** The team's assignment number of the last lead this rep received; null if none yet. */
+  /** A rep of weight 2 receives twice the leads of a rep of weight 1. */
+  private int weight = 1;
+
+  /** When the rep last received a lead (micro-seconds since the epoch); null if never. */
   @Column(name = "last_assignment")
   private Long lastAssignment;
 
@@ -81,18 +84,19 @@ public class Rep {
     return maxOpenLeads;
   }
 
+  public int getWeight() {
+    return weight;
+  }
+
   /** Changes how the rep takes leads; it holds for the next lead routed. */
-  public void setTaking(boolean active, boolean available, Integer maxOpenLeads) {
+  public void setTaking(boolean active, boolean available, Integer maxOpenLeads, int weight) {
     this.active = active;
     this.available = available;
     this.maxOpenLeads = maxOpenLeads;
+    this.weight = weight;
   }
 
   public Long getLastAssignment() {
     return lastAssignment;
-  }
-
-  public void receivedLead(long assignment) {
-    this.lastAssignment = assignment;
   }
 }

@@ -16,9 +16,6 @@ public class Team {
   @Column(name = "time_zone")
   private String timeZone;
 
-  @Column(name = "assignment_counter")
-  private long assignmentCounter;
-
   @Column(name = "manager_name")
   private String managerName;
 
@@ -52,13 +49,5 @@ public class Team {
 
   public String getManagerEmail() {
     return managerEmail;
-  }
-
-  /**
-   * Counts one more lead handed out by this team; the value orders reps in the rotation. Callers
-   * hold a write lock on the team, so two leads never get the same number.
-   */
-  public long nextAssignment() {
-    return ++assignmentCounter;
   }
 }

@@ -14,9 +14,9 @@ import dev.accord.platform.database.DatabaseSchema;
 import dev.accord.routes.intake.IncomingLead;
 import dev.accord.rulebook.control.LiveRulebook;
 import dev.accord.rules.decision.Decision;
+import dev.accord.rules.routing.FairRotation;
+import dev.accord.rules.routing.RepInLedger;
 import dev.accord.rules.routing.RepInRotation;
-import dev.accord.rules.routing.RotationPick;
-import dev.accord.rules.routing.TeamRotation;
 import dev.accord.sla.control.ClockStarter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -57,6 +57,8 @@ public class LeadRouter {
   @Inject RepAvailability availability;
 
   @Inject Accounts accounts;
+
+  @Inject FairnessLedger ledger;
 
   @Inject dev.accord.escalation.control.EscalationPlanner escalations;
 
@@ -242,6 +244,8 @@ public class LeadRouter {
         accounts.match(lead.getContact().email(), lead.getContact().company());
     if (account.isPresent()) {
       Rep owner = em.find(Rep.class, account.get().account().getOwnerRepId());
+      // The team's lock: the owner's cap is checked and the team's ledger counted by one lead at a
+      // time.
       Team ownerTeam = em.find(Team.class, owner.getTeam().getId(), LockModeType.PESSIMISTIC_WRITE);
       RepInRotation state = availability.inRotation(List.of(owner), clock.instant()).get(0);
       String about =
@@ -251,7 +255,7 @@ public class LeadRouter {
               + account.get().how()
               + ")";
       if (state.available()) {
-        owner.receivedLead(ownerTeam.nextAssignment());
+        counted(ownerTeam, lead, owner);
         lead.assignTo(ownerTeam, owner, List.of(new RoutingCandidate(owner.getId(), true, about)));
         lead.record(
             new LeadEvent(
@@ -281,14 +285,15 @@ public class LeadRouter {
       return Optional.of(reason);
     }
     String teamId = decision.team().get();
-    // The write lock serialises the rotation of one team across consumers and nodes.
+    // The write lock serialises the rotation of one team across consumers and nodes: the ledger
+    // and the caps it reads are exact.
     Team team = em.find(Team.class, teamId, LockModeType.PESSIMISTIC_WRITE);
     if (team == null) {
       String reason = "The rulebook chose team '" + teamId + "', which does not exist";
       lead.record(new LeadEvent(clock.instant(), LeadEvent.Type.UNROUTED, reason));
       return Optional.of(reason);
     }
-    Rotation rotation = rotate(team, repsOf(team));
+    Rotation rotation = rotate(team, repsOf(team), lead);
     Rep chosen = rotation.chosen();
     List<RoutingCandidate> considered = rotation.considered();
     lead.assignTo(team, chosen, considered);
@@ -319,7 +324,7 @@ public class LeadRouter {
     }
     Team team = em.find(Team.class, rep.getTeam().getId(), LockModeType.PESSIMISTIC_WRITE);
     Rep previous = lead.getRep();
-    rep.receivedLead(team.nextAssignment());
+    counted(team, lead, rep);
     String detail =
         (previous == null
                 ? "Assigned by hand to " + rep.getName()
@@ -358,7 +363,7 @@ public class LeadRouter {
         repsOf(team).stream()
             .filter(rep -> previous == null || !rep.getId().equals(previous.getId()))
             .toList();
-    Rotation rotation = rotate(team, others);
+    Rotation rotation = rotate(team, others, lead);
     List<RoutingCandidate> considered = new ArrayList<>(rotation.considered());
     if (previous != null) {
       considered.add(
@@ -401,18 +406,45 @@ public class LeadRouter {
   /** The rotation's pick among these reps, already counted as the rep's latest lead. */
   private record Rotation(Rep chosen, List<RoutingCandidate> considered) {}
 
-  private Rotation rotate(Team team, List<Rep> reps) {
-    RotationPick pick = TeamRotation.pick(availability.inRotation(reps, clock.instant()));
-    List<RoutingCandidate> considered =
-        pick.candidates().stream()
-            .map(c -> new RoutingCandidate(c.repId(), c.chosen(), c.reason()))
-            .toList();
+  /**
+   * The weighted fair rotation: the lead goes to the available rep with the fewest leads of its
+   * grade this period for their weight (see {@link FairRotation}); the caller holds the team's
+   * lock, so the ledger and the caps read here are exact.
+   */
+  private Rotation rotate(Team team, List<Rep> reps, Lead lead) {
+    String grade = lead.getScore().grade();
+    Map<String, Integer> assigned = ledger.assigned(team.getId(), ledger.period(), grade);
+    List<RepInRotation> states = availability.inRotation(reps, clock.instant());
     Map<String, Rep> repsById =
         reps.stream().collect(Collectors.toMap(Rep::getId, Function.identity()));
-    Rep chosen = pick.chosenRepId().map(repsById::get).orElse(null);
-    if (chosen != null) {
-      chosen.receivedLead(team.nextAssignment());
+    List<RepInLedger> inLedger = new ArrayList<>();
+    for (RepInRotation state : states) {
+      Rep rep = repsById.get(state.repId());
+      inLedger.add(
+          new RepInLedger(
+              rep.getId(),
+              rep.getName(),
+              state.available(),
+              state.whyNot(),
+              rep.getWeight(),
+              assigned.getOrDefault(rep.getId(), 0),
+              rep.getLastAssignment()));
     }
-    return new Rotation(chosen, considered);
+    List<RepInLedger> order = FairRotation.order(inLedger);
+    RepInLedger chosen = order.isEmpty() ? null : order.get(0);
+    if (chosen != null) {
+      counted(team, lead, repsById.get(chosen.repId()));
+    }
+    List<RoutingCandidate> considered =
+        FairRotation.candidates(grade, inLedger, order, chosen, Map.of()).stream()
+            .map(c -> new RoutingCandidate(c.repId(), c.chosen(), c.reason()))
+            .toList();
+    return new Rotation(chosen == null ? null : repsById.get(chosen.repId()), considered);
+  }
+
+  /** Counts the lead in the rep's line of the team's ledger; the caller holds the team's lock. */
+  private void counted(Team team, Lead lead, Rep rep) {
+    ledger.count(team.getId(), ledger.period(), lead.getScore().grade(), rep.getId());
+    ledger.lastAssignment(rep.getId());
   }
 }

@@ -38,16 +38,18 @@ import java.util.Set;
 /**
  * The reps as data (operator key): GET /api/organisation/reps lists each rep with what they hold
  * and whether they take the next lead (and if not, why); PUT /api/organisation/reps/{id} with any
- * of {@code active}, {@code available}, {@code maxOpenLeads} (null: no cap) changes how they take
- * leads; POST …/{id}/absences {@code {"from", "to", "note"}} and DELETE …/{id}/absences/{absence}
- * manage out-of-office periods. Every change holds for the next lead routed.
+ * of {@code active}, {@code available}, {@code maxOpenLeads} (null: no cap), {@code weight} (share
+ * of the team's leads; 1 is normal) changes how they take leads; POST …/{id}/absences {@code
+ * {"from", "to", "note"}} and DELETE …/{id}/absences/{absence} manage out-of-office periods. Every
+ * change holds for the next lead routed.
  */
 @Path("organisation/reps")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class RepsResource {
 
-  private static final Set<String> CHANGEABLE = Set.of("active", "available", "maxOpenLeads");
+  private static final Set<String> CHANGEABLE =
+      Set.of("active", "available", "maxOpenLeads", "weight");
 
   @Inject Reps reps;
 
@@ -84,7 +86,8 @@ public class RepsResource {
             name ->
                 errors.add(
                     new FieldProblem(
-                        name, "is not a setting of a rep; use active, available, maxOpenLeads")));
+                        name,
+                        "is not a setting of a rep; use active, available, maxOpenLeads, weight")));
     Boolean active = flag(json, "active", errors);
     Boolean available = flag(json, "available", errors);
     Integer cap = null;
@@ -99,11 +102,19 @@ public class RepsResource {
         errors.add(new FieldProblem("maxOpenLeads", "must be a whole number, or null for no cap"));
       }
     }
+    Integer weight = null;
+    if (json.containsKey("weight")) {
+      if (json.get("weight") instanceof JsonNumber number && number.isIntegral()) {
+        weight = number.intValue();
+      } else {
+        errors.add(new FieldProblem("weight", "must be a whole number (1 is a normal share)"));
+      }
+    }
     if (!errors.isEmpty()) {
       return invalid(errors);
     }
     try {
-      return reps.change(id, new Reps.Change(active, available, cap, clearCap))
+      return reps.change(id, new Reps.Change(active, available, cap, clearCap, weight))
           .map(state -> Response.ok(state).build())
           .orElseGet(() -> repNotFound(id));
     } catch (Reps.InvalidChangeException invalid) {
