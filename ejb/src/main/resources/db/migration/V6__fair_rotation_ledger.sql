@@ -12,5 +12,5 @@ create table routing_ledger (
 -- a rep of weight 2 receives twice the leads of a rep of weight 1
 alter table rep add column weight integer default 1 not null;
 
--- the team counter the old rotation ordered by; reps' last_assignment now holds a time
-alter table team drop column assignment_counter;
+-- team.assignment_counter, which the old rotation ordered by, is no longer written; it stays so
+-- that a node still on the previous release keeps routing during a rolling upgrade.

@@ -52,6 +52,7 @@ class RepAvailabilityIT {
   void repsOutOfOfficeAwayOrAtCapacityAreSkippedAndTheLastLeadWaitsInTheTeamQueue() {
     Instant until = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
     String absence = null;
+    String waitingId;
     try {
       JsonNode priya =
           operator(
@@ -101,6 +102,7 @@ class RepAvailabilityIT {
                   "priya.nair",
                   "out of office until " + until + " (Conference in Lisbon)"));
       String secondId = second.get("id").asText();
+      waitingId = secondId;
       JsonNode queue = operator("GET", "/api/routing/queue?queue=emea", null).body();
       assertThat(
               StreamSupport.stream(queue.get("leads").spliterator(), false)
@@ -129,6 +131,19 @@ class RepAvailabilityIT {
     }
     assertThat(rep("priya.nair").get("takesLeadsNow").asBoolean()).isTrue();
     assertThat(rep("jonas.weber").get("takesLeadsNow").asBoolean()).isTrue();
+
+    // Everyone is back: an operator has the rotation take the waiting lead out of the queue.
+    JsonNode taken =
+        operator(
+                "POST",
+                "/api/leads/" + waitingId + "/assignment/reroute",
+                "{\"reason\": \"the team is back\"}")
+            .body();
+    assertThat(taken.get("status").asText()).isEqualTo("ROUTED");
+    assertThat(taken.at("/assignment/rep/id").asText())
+        .isIn("ana.costa", "jonas.weber", "priya.nair");
+    assertThat(operator("GET", "/api/routing/queue?queue=emea", null).body().toString())
+        .doesNotContain(waitingId);
     assertThat(rep("ana.costa").has("maxOpenLeads")).as("no cap").isFalse();
   }
 

@@ -91,7 +91,12 @@ class RulebookCandidateIT {
         .put("employees", 300)
         .put("action", "pricing");
     simulation.set("candidate", candidate);
-    AccordClient.Answer simulated = accord.post("/api/rules/simulate", simulation.toString());
+    AccordClient.Answer bySourceKey = accord.post("/api/rules/simulate", simulation.toString());
+    AccordClient.Answer simulated =
+        accord.post("/api/rules/simulate", simulation.toString(), ChannelsIT.OPERATOR_KEY);
+
+    // Rules sent with a request are compiled and run by the server: operators only.
+    assertThat(bySourceKey.status()).isEqualTo(403);
 
     assertThat(simulated.status()).isEqualTo(200);
     assertThat(simulated.body().at("/decision/team").asText()).isEqualTo("americas");
@@ -173,14 +178,16 @@ class RulebookCandidateIT {
             {"lead": {"email": "x@example.com", "country": "DE"},
              "candidate": {"files": {"scoring/typo.drl":
                "package scoring;\\nimport dev.accord.rules.lead.Lead;\\nrule \\"Typo\\"\\nwhen\\n    Lead( employes > 10 )\\nthen\\nend\\n"}}}
-            """);
+            """,
+            ChannelsIT.OPERATOR_KEY);
     AccordClient.Answer escaping =
         accord.post(
             "/api/rules/simulate",
             """
             {"lead": {"email": "x@example.com", "country": "DE"},
              "candidate": {"files": {"../../configuration/standalone.xml": "x"}}}
-            """);
+            """,
+            ChannelsIT.OPERATOR_KEY);
     AccordClient.Answer badDays =
         accord.post(
             "/api/rules/replay",

@@ -130,10 +130,11 @@ final class RuleFolder {
     return path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(extension);
   }
 
-  // Editors leave lock and backup files such as ".#fit.drl"; Drools skips dot files as well.
+  // Editors leave lock and backup files such as ".#fit.drl" and, while a spreadsheet is open in
+  // Excel, "~$territories.xlsx"; Drools skips dot files as well.
   private static boolean isHidden(Path relative) {
     for (Path part : relative) {
-      if (part.toString().startsWith(".")) {
+      if (part.toString().startsWith(".") || part.toString().startsWith("~$")) {
         return true;
       }
     }

@@ -207,7 +207,17 @@ public class Lead {
     this.rep = rep;
     this.candidates.clear();
     this.candidates.addAll(considered);
-    this.status = rep == null ? LeadStatus.UNROUTED : LeadStatus.ROUTED;
+    // An accepted lead stays accepted with its new owner.
+    if (status != LeadStatus.ACCEPTED || rep == null) {
+      this.status = rep == null ? LeadStatus.UNROUTED : LeadStatus.ROUTED;
+    }
+  }
+
+  /** Whether the lead is finished: rejected, disqualified or converted. */
+  public boolean isClosed() {
+    return status == LeadStatus.REJECTED
+        || status == LeadStatus.DISQUALIFIED
+        || status == LeadStatus.CONVERTED;
   }
 
   public void record(LeadEvent event) {
@@ -241,6 +251,10 @@ public class Lead {
 
   /** Hands the lead to another rep of its team, e.g. after its owner breached a clock. */
   public void reassign(Rep newRep, List<RoutingCandidate> considered, LeadEvent event) {
+    if (this.rep == null && status == LeadStatus.UNROUTED) {
+      // a lead waiting in its team's queue has an owner now
+      this.status = LeadStatus.ROUTED;
+    }
     this.rep = newRep;
     this.candidates.clear();
     this.candidates.addAll(considered);

@@ -1,8 +1,8 @@
 package dev.accord.organisation.control;
 
 import dev.accord.organisation.entity.Account;
-import dev.accord.organisation.entity.Rep;
 import dev.accord.platform.database.DatabaseSchema;
+import dev.accord.rules.routing.AccountNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -87,10 +87,11 @@ public class Accounts {
   public AccountView put(String id, String name, String domain, String owner) {
     schema.awaitMigration();
     List<Problem> problems = new ArrayList<>();
-    Account kept = keep(id, name, domain, owner, "", problems, new HashMap<>());
+    Account kept = keep(id, name, domain, owner, "", problems, known());
     if (!problems.isEmpty()) {
       throw new InvalidAccountsException(problems);
     }
+    em.flush();
     return AccountView.of(kept);
   }
 
@@ -116,7 +117,7 @@ public class Accounts {
   public int importCsv(String csv) {
     schema.awaitMigration();
     List<Problem> problems = new ArrayList<>();
-    Map<String, String> domainsInFile = new HashMap<>();
+    Known known = known();
     int rows = 0;
     try (CSVParser parser =
         CSVFormat.DEFAULT
@@ -153,7 +154,7 @@ public class Accounts {
             row.get("owner"),
             where,
             problems,
-            domainsInFile);
+            known);
       }
     } catch (IOException | IllegalArgumentException | IllegalStateException unreadable) {
       throw new InvalidAccountsException(
@@ -172,7 +173,7 @@ public class Accounts {
       String owner,
       String where,
       List<Problem> problems,
-      Map<String, String> domainsInFile) {
+      Known known) {
     int before = problems.size();
     String cleanId = id == null ? "" : id.strip();
     if (!ID.matcher(cleanId).matches()) {
@@ -197,21 +198,15 @@ public class Accounts {
               where + "domain",
               cleanDomain + " is a free-mail domain; it says nothing about the company"));
     } else if (cleanDomain != null) {
-      String other = domainsInFile.putIfAbsent(cleanDomain, cleanId);
-      Account holder = findByDomain(cleanDomain).orElse(null);
-      if ((other != null && !other.equals(cleanId))
-          || (holder != null && !holder.getId().equals(cleanId) && other == null)) {
+      String holder = known.accountByDomain().get(cleanDomain);
+      if (holder != null && !holder.equals(cleanId)) {
         problems.add(
             new Problem(
-                where + "domain",
-                cleanDomain
-                    + " belongs to account '"
-                    + (other != null ? other : holder.getId())
-                    + "' already"));
+                where + "domain", cleanDomain + " belongs to account '" + holder + "' already"));
       }
     }
     String cleanOwner = owner == null ? "" : owner.strip();
-    if (em.find(Rep.class, cleanOwner) == null) {
+    if (!known.reps().contains(cleanOwner)) {
       problems.add(new Problem(where + "owner", "no rep has the id '" + cleanOwner + "'"));
     }
     if (problems.size() > before) {
@@ -222,9 +217,12 @@ public class Accounts {
       account = new Account(cleanId, name.strip(), key.get(), cleanDomain, cleanOwner);
       em.persist(account);
     } else {
+      known.accountByDomain().values().remove(cleanId);
       account.change(name.strip(), key.get(), cleanDomain, cleanOwner);
     }
-    em.flush();
+    if (cleanDomain != null) {
+      known.accountByDomain().put(cleanDomain, cleanId);
+    }
     return account;
   }
 
@@ -260,6 +258,24 @@ public class Accounts {
       }
     }
     return Optional.empty();
+  }
+
+  /** What is known before an import: the accounts by domain, and the reps. */
+  private record Known(Map<String, String> accountByDomain, java.util.Set<String> reps) {}
+
+  // Read once per request, so an import of many rows asks the database once, not per row.
+  private Known known() {
+    Map<String, String> byDomain = new HashMap<>();
+    for (Object[] row :
+        em.createQuery(
+                "select a.domain, a.id from Account a where a.domain is not null", Object[].class)
+            .getResultList()) {
+      byDomain.put((String) row[0], (String) row[1]);
+    }
+    return new Known(
+        byDomain,
+        new java.util.HashSet<>(
+            em.createQuery("select r.id from Rep r", String.class).getResultList()));
   }
 
   private Optional<Account> findByDomain(String domain) {

@@ -89,7 +89,8 @@ public class Reps {
    */
   public Optional<RepState> change(String repId, Change change) {
     schema.awaitMigration();
-    Rep rep = em.find(Rep.class, repId);
+    // Locked, so two changes at once (one to availability, one to weight) both hold.
+    Rep rep = em.find(Rep.class, repId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
     if (rep == null) {
       return Optional.empty();
     }

@@ -36,7 +36,8 @@ public class Rep {
   private int weight = 1;
 
   /** When the rep last received a lead (micro-seconds since the epoch); null if never. */
-  @Column(name = "last_assignment")
+  // Written only by the rotation (FairnessLedger.lastAssignment), never back from a loaded rep.
+  @Column(name = "last_assignment", insertable = false, updatable = false)
   private Long lastAssignment;
 
   protected Rep() {}

@@ -65,18 +65,37 @@ public class LeadAssignments {
     }
   }
 
-  /** Every lead without an owner, oldest first, with its queue: its team's id, or global. */
+  /** How many leads wait in a queue, and the oldest of them. */
+  public record Queue(long waiting, List<QueuedLead> oldest) {}
+
+  /**
+   * The leads without an owner, oldest first (at most {@value #MAX_LISTED}), in one queue (a team's
+   * id, or {@value #GLOBAL}) or in all.
+   */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public List<QueuedLead> unowned() {
+  public Queue unowned(Optional<String> queue) {
     schema.awaitMigration();
-    List<QueuedLead> queued = new ArrayList<>();
-    for (Lead lead :
-        em.createQuery(
-                "select l from Lead l where l.status = :unrouted order by l.decidedAt, l.id",
-                Lead.class)
+    String where =
+        "from Lead l where l.status = :unrouted"
+            + queue
+                .map(q -> q.equals(GLOBAL) ? " and l.team is null" : " and l.team.id = :queue")
+                .orElse("");
+    jakarta.persistence.TypedQuery<Lead> leads =
+        em.createQuery("select l " + where + " order by l.decidedAt, l.id", Lead.class)
             .setParameter("unrouted", LeadStatus.UNROUTED)
-            .setMaxResults(MAX_LISTED)
-            .getResultList()) {
+            .setMaxResults(MAX_LISTED);
+    jakarta.persistence.TypedQuery<Long> count =
+        em.createQuery("select count(l) " + where, Long.class)
+            .setParameter("unrouted", LeadStatus.UNROUTED);
+    queue
+        .filter(q -> !q.equals(GLOBAL))
+        .ifPresent(
+            q -> {
+              leads.setParameter("queue", q);
+              count.setParameter("queue", q);
+            });
+    List<QueuedLead> queued = new ArrayList<>();
+    for (Lead lead : leads.getResultList()) {
       queued.add(
           new QueuedLead(
               lead.getId(),
@@ -87,7 +106,7 @@ public class LeadAssignments {
               lead.getDecidedAt(),
               lastUnroutedReason(lead)));
     }
-    return queued;
+    return new Queue(count.getSingleResult(), queued);
   }
 
   private static String lastUnroutedReason(Lead lead) {
@@ -115,9 +134,10 @@ public class LeadAssignments {
     if (lead == null) {
       return Optional.empty();
     }
+    checkOpen(lead);
     if (lead.getTeam() == null) {
       throw new InvalidAssignmentException(
-          "rep",
+          "lead",
           "the lead has no team to rotate in; give it to a rep with POST"
               + " /api/leads/{id}/assignment");
     }
@@ -132,6 +152,16 @@ public class LeadAssignments {
                     "Re-routed from " + previous + " to " + rep.getName() + " by " + by,
                     clock.instant()));
     return Optional.of(lead);
+  }
+
+  private static void checkOpen(Lead lead) {
+    if (lead.isClosed()) {
+      throw new InvalidAssignmentException(
+          "lead",
+          "is "
+              + lead.getStatus().name().toLowerCase(java.util.Locale.ROOT)
+              + "; a finished lead is not given to anyone");
+    }
   }
 
   private static void checkReason(String reason) {
@@ -160,6 +190,7 @@ public class LeadAssignments {
     if (lead == null) {
       return Optional.empty();
     }
+    checkOpen(lead);
     if (lead.getRep() != null && lead.getRep().getId().equals(repId.strip())) {
       throw new InvalidAssignmentException("rep", "'" + repId.strip() + "' owns the lead already");
     }

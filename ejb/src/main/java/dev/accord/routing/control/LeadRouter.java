@@ -244,6 +244,8 @@ public class LeadRouter {
         accounts.match(lead.getContact().email(), lead.getContact().company());
     if (account.isPresent()) {
       Rep owner = em.find(Rep.class, account.get().account().getOwnerRepId());
+      // Both teams this lead may lock, in id order, so two leads never wait for each other.
+      lockInOrder(owner.getTeam().getId(), decision.team().orElse(null));
       // The team's lock: the owner's cap is checked and the team's ledger counted by one lead at a
       // time.
       Team ownerTeam = em.find(Team.class, owner.getTeam().getId(), LockModeType.PESSIMISTIC_WRITE);
@@ -276,6 +278,17 @@ public class LeadRouter {
     Optional<String> unowned = assignInTeam(lead, decision);
     ownerPassedOver.ifPresent(lead::passedOver);
     return unowned;
+  }
+
+  private void lockInOrder(String teamId, String otherTeamId) {
+    java.util.TreeSet<String> ids = new java.util.TreeSet<>();
+    ids.add(teamId);
+    if (otherTeamId != null) {
+      ids.add(otherTeamId);
+    }
+    for (String id : ids) {
+      em.find(Team.class, id, LockModeType.PESSIMISTIC_WRITE);
+    }
   }
 
   private Optional<String> assignInTeam(Lead lead, Decision decision) {

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -28,6 +30,8 @@ public class CandidateRulebooks {
       Pattern.compile("([A-Za-z0-9_][A-Za-z0-9_. -]{0,99}/){0,4}[A-Za-z0-9_][A-Za-z0-9_. -]{0,99}");
 
   @Inject LiveRulebook live;
+
+  private final Semaphore compiling = new Semaphore(1);
 
   /** A candidate that cannot even be put together: which file, and why. */
   public static final class InvalidCandidateException extends RuntimeException {
@@ -52,6 +56,23 @@ public class CandidateRulebooks {
    * @throws RulebookRejectedException with every problem, file and line, if it does not compile
    */
   public Rulebook compile(Map<String, byte[]> changes) throws RulebookRejectedException {
+    // One candidate compiles at a time: a compile takes a core for up to a second.
+    try {
+      if (!compiling.tryAcquire(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("another candidate rulebook is being compiled; try again");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting to compile a candidate", e);
+    }
+    try {
+      return compileAside(changes);
+    } finally {
+      compiling.release();
+    }
+  }
+
+  private Rulebook compileAside(Map<String, byte[]> changes) throws RulebookRejectedException {
     if (changes.size() > MAX_FILES) {
       throw new InvalidCandidateException("", "at most " + MAX_FILES + " files per candidate");
     }
@@ -75,6 +96,9 @@ public class CandidateRulebooks {
         Path file = folder.resolve(change.getKey()).normalize();
         if (!file.startsWith(folder)) {
           throw new InvalidCandidateException(change.getKey(), "is outside the rulebook folder");
+        }
+        if (Files.isDirectory(file)) {
+          throw new InvalidCandidateException(change.getKey(), "is a folder, not a file");
         }
         if (change.getValue() == null) {
           Files.deleteIfExists(file);

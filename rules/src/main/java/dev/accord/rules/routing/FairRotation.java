@@ -10,9 +10,8 @@ import java.util.Objects;
  * Weighted fair rotation inside a team, per grade: the available rep with the fewest leads of the
  * grade this period for their weight goes first (a rep of weight 2 gets twice the leads of a rep of
  * weight 1), then whoever waited longest since their last lead, then by rep id. Equal-weight reps
- * who were available all period end within one lead of each other. A rep who fell behind is
- * counted, for the order, as at most {@code catchUpCap} leads behind the others (or level with
- * them, or as far behind as they are) according to the team's {@link CatchUp} policy.
+ * who were available all period end within one lead of each other. A rep who fell behind (back from
+ * absence) gets the next leads of the grade until level; there is no catch-up policy yet.
  */
 public final class FairRotation {
 

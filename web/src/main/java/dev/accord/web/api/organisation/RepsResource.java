@@ -76,7 +76,7 @@ public class RepsResource {
               new FieldProblem(
                   "body",
                   "send a JSON object with any of active, available (true or false) and"
-                      + " maxOpenLeads (a number, or null for no cap)")));
+                      + " maxOpenLeads (a number, or null for no cap) and weight (a number)")));
     }
     JsonObject json = request.get();
     List<FieldProblem> errors = new ArrayList<>();
@@ -97,7 +97,7 @@ public class RepsResource {
       if (value == JsonValue.NULL) {
         clearCap = true;
       } else if (value instanceof JsonNumber number && number.isIntegral()) {
-        cap = number.intValue();
+        cap = intOrMax(number);
       } else {
         errors.add(new FieldProblem("maxOpenLeads", "must be a whole number, or null for no cap"));
       }
@@ -105,7 +105,7 @@ public class RepsResource {
     Integer weight = null;
     if (json.containsKey("weight")) {
       if (json.get("weight") instanceof JsonNumber number && number.isIntegral()) {
-        weight = number.intValue();
+        weight = intOrMax(number);
       } else {
         errors.add(new FieldProblem("weight", "must be a whole number (1 is a normal share)"));
       }
@@ -174,6 +174,15 @@ public class RepsResource {
                 "absence-not-found",
                 "Rep '" + id + "' has no absence with the id '" + absence + "'.")
             .toResponse();
+  }
+
+  // A number too large for an int is out of range, never wrapped around.
+  private static Integer intOrMax(JsonNumber number) {
+    try {
+      return number.intValueExact();
+    } catch (ArithmeticException tooLarge) {
+      return Integer.MAX_VALUE;
+    }
   }
 
   private static Boolean flag(JsonObject json, String name, List<FieldProblem> errors) {

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * GET /api/routing/queue[?queue=emea|global] (operator): the leads nobody could take, oldest first,
@@ -27,18 +28,16 @@ public class FallbackQueueResource {
 
   @Inject LeadAssignments assignments;
 
-  /** The waiting leads, in one queue or all. */
-  public record Queue(int waiting, List<LeadAssignments.QueuedLead> leads) {}
+  /** How many leads wait, in one queue or all, and the oldest of them (500 at most). */
+  public record Queue(long waiting, List<LeadAssignments.QueuedLead> leads) {}
 
   @GET
   public Response unowned(@QueryParam("queue") String queue, @Context SecurityContext context) {
     if (!Callers.of(context).operator()) {
       return Problem.operatorsOnly().toResponse();
     }
-    List<LeadAssignments.QueuedLead> leads =
-        assignments.unowned().stream()
-            .filter(lead -> queue == null || lead.queue().equals(queue))
-            .toList();
-    return Response.ok(new Queue(leads.size(), leads)).build();
+    LeadAssignments.Queue waiting =
+        assignments.unowned(Optional.ofNullable(queue).filter(q -> !q.isBlank()));
+    return Response.ok(new Queue(waiting.waiting(), waiting.oldest())).build();
   }
 }

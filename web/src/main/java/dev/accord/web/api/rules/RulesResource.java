@@ -111,6 +111,10 @@ public class RulesResource {
    * candidate fails and its warnings.
    */
   private Response simulateWithCandidate(jakarta.json.JsonObject request, SecurityContext context) {
+    // A candidate is rules the server compiles and runs: only operators may send them.
+    if (!Callers.of(context).operator()) {
+      return dev.accord.web.api.problems.Problem.operatorsOnly().toResponse();
+    }
     if (!(request.get("lead") instanceof jakarta.json.JsonObject lead)) {
       return new dev.accord.web.api.problems.Problem(
               "https://accord.dev/problems/invalid-candidate",

@@ -1,4 +1,4 @@
-package dev.accord.organisation.control;
+package dev.accord.rules.routing;
 
 import java.io.BufferedReader;
 import java.io.IOException;

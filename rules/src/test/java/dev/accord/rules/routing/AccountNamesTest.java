@@ -1,4 +1,4 @@
-package dev.accord.organisation.control;
+package dev.accord.rules.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
