@@ -1,15 +1,16 @@
 package dev.accord.routing.control;
 
 import dev.accord.leads.entity.Lead;
+import dev.accord.organisation.control.Accounts;
 import dev.accord.organisation.entity.Rep;
 import dev.accord.rules.Rulebook;
 import dev.accord.rules.RulebookProblem;
 import dev.accord.rules.decision.Concern;
 import dev.accord.rules.decision.Decision;
 import dev.accord.rules.decision.Reason;
+import dev.accord.rules.routing.FairRotation;
+import dev.accord.rules.routing.RepInLedger;
 import dev.accord.rules.routing.RepInRotation;
-import dev.accord.rules.routing.RotationPick;
-import dev.accord.rules.routing.TeamRotation;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -31,9 +32,10 @@ import java.util.UUID;
 /**
  * What a candidate rulebook would have done with the leads of the last days, without doing any of
  * it: each stored lead is decided again by the candidate, and the grades, teams and reps it would
- * have got are set beside the ones the leads have now. A lead that stays in its team keeps its rep;
- * one that moves is given to the rep the new team's rotation would pick (reps available now, in
- * rotation order, as if the moved leads arrived one after another).
+ * have got are set beside the ones the leads have now. A lead of a known account stays with the
+ * account's owner when the owner can take it; one that stays in its team keeps its rep; one that
+ * moves is given to the rep the new team's fair rotation would pick (today's ledger and
+ * availability, as if the moved leads arrived one after another).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -54,6 +56,10 @@ public class RoutingReplay {
   @Inject Clock clock;
 
   @Inject RepAvailability availability;
+
+  @Inject Accounts accounts;
+
+  @Inject FairnessLedger ledger;
 
   /** Where a lead stands: its grade, team and rep ({@value #NONE} when it has none). */
   public record Standing(String grade, String team, String rep) {}
@@ -126,9 +132,7 @@ public class RoutingReplay {
         leads++;
         Standing now = standingOf(lead);
         Decision decision = candidate.decide(LeadFacts.stored(lead));
-        String team = decision.team().orElse(NONE);
-        String rep = team.equals(now.team()) ? now.rep() : rotations.next(team).orElse(NONE);
-        Standing then = new Standing(decision.grade().name(), team, rep);
+        Standing then = standingWith(lead, decision, now, rotations);
         teams.count(now.team(), then.team());
         grades.count(now.grade(), then.grade());
         reps.count(now.rep(), then.rep());
@@ -174,6 +178,26 @@ public class RoutingReplay {
         candidate.failedScenarios());
   }
 
+  /**
+   * Where the lead would stand with the candidate's decision: with its account's owner if the owner
+   * can take it (no rulebook changes that); else in the candidate's team, with its rep if the team
+   * stays, or with the rep the team's fair rotation would pick.
+   */
+  private Standing standingWith(Lead lead, Decision decision, Standing now, Rotations rotations) {
+    String grade = decision.grade().name();
+    Optional<Accounts.Match> account =
+        accounts.match(lead.getContact().email(), lead.getContact().company());
+    if (account.isPresent()) {
+      Rep owner = em.find(Rep.class, account.get().account().getOwnerRepId());
+      if (availability.inRotation(List.of(owner), clock.instant()).get(0).available()) {
+        return new Standing(grade, owner.getTeam().getId(), owner.getId());
+      }
+    }
+    String team = decision.team().orElse(NONE);
+    String rep = team.equals(now.team()) ? now.rep() : rotations.next(team, grade).orElse(NONE);
+    return new Standing(grade, team, rep);
+  }
+
   private static Standing standingOf(Lead lead) {
     return new Standing(
         Objects.requireNonNullElse(lead.getScore().grade(), NONE),
@@ -197,38 +221,54 @@ public class RoutingReplay {
     }
   }
 
-  /** The rotation of each team as the replay moves leads into it, starting from today's. */
+  /**
+   * The fair rotation of each team and grade as the replay moves leads into it, starting from
+   * today's ledger and availability.
+   */
   private final class Rotations {
 
-    private final Map<String, List<RepInRotation>> teams = new HashMap<>();
-    private long sequence = Long.MAX_VALUE / 2;
+    private final Map<String, List<RepInRotation>> reps = new HashMap<>();
+    private final Map<String, Map<String, Integer>> ledgers = new HashMap<>();
 
-    Optional<String> next(String team) {
+    Optional<String> next(String team, String grade) {
       if (team.equals(NONE)) {
         return Optional.empty();
       }
-      List<RepInRotation> reps =
-          teams.computeIfAbsent(
+      List<RepInRotation> inTeam =
+          reps.computeIfAbsent(
               team,
               id ->
-                  new ArrayList<>(
-                      availability.inRotation(
-                          em.createQuery(
-                                  "select r from Rep r where r.team.id = :team order by r.id",
-                                  Rep.class)
-                              .setParameter("team", id)
-                              .getResultList(),
-                          clock.instant())));
-      RotationPick pick = TeamRotation.pick(reps);
-      pick.chosenRepId()
-          .ifPresent(
-              chosen ->
-                  reps.replaceAll(
-                      rep ->
-                          rep.repId().equals(chosen)
-                              ? new RepInRotation(rep.repId(), rep.name(), true, ++sequence, null)
-                              : rep));
-      return pick.chosenRepId();
+                  availability.inRotation(
+                      em.createQuery(
+                              "select r from Rep r where r.team.id = :team order by r.id",
+                              Rep.class)
+                          .setParameter("team", id)
+                          .getResultList(),
+                      clock.instant()));
+      Map<String, Integer> assigned =
+          ledgers.computeIfAbsent(
+              team + "/" + grade,
+              key -> new HashMap<>(ledger.assigned(team, ledger.period(), grade)));
+      List<RepInLedger> order =
+          FairRotation.order(
+              inTeam.stream()
+                  .map(
+                      r ->
+                          new RepInLedger(
+                              r.repId(),
+                              r.name(),
+                              r.available(),
+                              r.whyNot(),
+                              em.find(Rep.class, r.repId()).getWeight(),
+                              assigned.getOrDefault(r.repId(), 0),
+                              r.lastAssignment()))
+                  .toList());
+      if (order.isEmpty()) {
+        return Optional.empty();
+      }
+      String chosen = order.get(0).repId();
+      assigned.merge(chosen, 1, Integer::sum);
+      return Optional.of(chosen);
     }
   }
 }
