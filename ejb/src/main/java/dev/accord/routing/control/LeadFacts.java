@@ -31,24 +31,18 @@ final class LeadFacts {
    */
   static dev.accord.rules.lead.Lead returning(Lead lead, IncomingLead again) {
     Lead.Contact contact = lead.getContact();
-    return new dev.accord.rules.lead.Lead(
-        contact.email(),
-        contact.firstName(),
-        contact.lastName(),
-        contact.company(),
-        contact.title(),
-        contact.employees(),
-        contact.country(),
-        contact.phone(),
+    return stored(
+        lead,
         again.source() != null ? again.source() : contact.leadSource(),
-        again.action() != null ? again.action() : contact.requestedAction(),
-        contact.industry(),
-        lead.getAttributes(),
-        lead.getEngagements());
+        again.action() != null ? again.action() : contact.requestedAction());
   }
 
   /** The facts of a stored lead as it stands: its contact, what it last did, how often it came. */
   static dev.accord.rules.lead.Lead stored(Lead lead) {
+    return stored(lead, lead.getContact().leadSource(), lead.getContact().requestedAction());
+  }
+
+  private static dev.accord.rules.lead.Lead stored(Lead lead, String source, String action) {
     Lead.Contact contact = lead.getContact();
     return new dev.accord.rules.lead.Lead(
         contact.email(),
@@ -59,8 +53,8 @@ final class LeadFacts {
         contact.employees(),
         contact.country(),
         contact.phone(),
-        contact.leadSource(),
-        contact.requestedAction(),
+        source,
+        action,
         contact.industry(),
         lead.getAttributes(),
         lead.getEngagements());

@@ -3,6 +3,7 @@ package dev.accord.web.api.leads;
 import dev.accord.leads.boundary.LeadDirectory;
 import dev.accord.routing.control.LeadAssignments;
 import dev.accord.web.api.BoundedBodies;
+import dev.accord.web.api.JsonObjects;
 import dev.accord.web.api.PathIds;
 import dev.accord.web.api.problems.Problem;
 import dev.accord.web.api.problems.Problem.FieldProblem;
@@ -10,10 +11,7 @@ import dev.accord.web.api.security.Callers;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,7 +21,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
@@ -50,8 +47,7 @@ public class AssignmentResource {
     if (!Callers.of(context).operator()) {
       return Problem.operatorsOnly().toResponse();
     }
-    Optional<JsonObject> request =
-        BoundedBodies.read(body, 4 * 1024).flatMap(AssignmentResource::object);
+    Optional<JsonObject> request = BoundedBodies.read(body, 4 * 1024).flatMap(JsonObjects::of);
     if (request.isEmpty()) {
       return invalid(
           new FieldProblem("body", "send {\"rep\": \"<rep id>\", \"reason\": \"...\"} as JSON"));
@@ -62,8 +58,8 @@ public class AssignmentResource {
               leadId ->
                   assignments.assign(
                       leadId,
-                      text(request.get(), "rep"),
-                      text(request.get(), "reason"),
+                      JsonObjects.text(request.get(), "rep"),
+                      JsonObjects.text(request.get(), "reason"),
                       Callers.of(context).name()))
           .map(lead -> Response.ok(LeadRepresentation.of(directory.recordOf(lead))).build())
           .orElseGet(() -> leadNotFound(id));
@@ -85,8 +81,7 @@ public class AssignmentResource {
     if (!Callers.of(context).operator()) {
       return Problem.operatorsOnly().toResponse();
     }
-    Optional<JsonObject> request =
-        BoundedBodies.read(body, 4 * 1024).flatMap(AssignmentResource::object);
+    Optional<JsonObject> request = BoundedBodies.read(body, 4 * 1024).flatMap(JsonObjects::of);
     if (request.isEmpty()) {
       return invalid(new FieldProblem("body", "send {\"reason\": \"...\"} as JSON"));
     }
@@ -95,7 +90,9 @@ public class AssignmentResource {
           .flatMap(
               leadId ->
                   assignments.reroute(
-                      leadId, text(request.get(), "reason"), Callers.of(context).name()))
+                      leadId,
+                      JsonObjects.text(request.get(), "reason"),
+                      Callers.of(context).name()))
           .map(lead -> Response.ok(LeadRepresentation.of(directory.recordOf(lead))).build())
           .orElseGet(() -> leadNotFound(id));
     } catch (LeadAssignments.InvalidAssignmentException invalid) {
@@ -107,18 +104,6 @@ public class AssignmentResource {
     return Problem.of(
             Response.Status.NOT_FOUND, "lead-not-found", "No lead has the id '" + id + "'.")
         .toResponse();
-  }
-
-  private static String text(JsonObject request, String field) {
-    return request.get(field) instanceof JsonString text ? text.getString() : null;
-  }
-
-  private static Optional<JsonObject> object(byte[] body) {
-    try (JsonReader json = Json.createReader(new ByteArrayInputStream(body))) {
-      return json.readValue() instanceof JsonObject object ? Optional.of(object) : Optional.empty();
-    } catch (RuntimeException notJson) {
-      return Optional.empty();
-    }
   }
 
   private static Response invalid(FieldProblem problem) {

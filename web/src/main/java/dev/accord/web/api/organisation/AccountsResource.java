@@ -2,15 +2,13 @@ package dev.accord.web.api.organisation;
 
 import dev.accord.organisation.control.Accounts;
 import dev.accord.web.api.BoundedBodies;
+import dev.accord.web.api.JsonObjects;
 import dev.accord.web.api.problems.Problem;
 import dev.accord.web.api.problems.Problem.FieldProblem;
 import dev.accord.web.api.security.Callers;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -23,7 +21,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -64,8 +61,7 @@ public class AccountsResource {
     if (!Callers.of(context).operator()) {
       return Problem.operatorsOnly().toResponse();
     }
-    Optional<JsonObject> request =
-        BoundedBodies.read(body, 4 * 1024).flatMap(AccountsResource::object);
+    Optional<JsonObject> request = BoundedBodies.read(body, 4 * 1024).flatMap(JsonObjects::of);
     if (request.isEmpty()) {
       return invalid(
           List.of(
@@ -78,9 +74,9 @@ public class AccountsResource {
       return Response.ok(
               accounts.put(
                   id,
-                  text(request.get(), "name"),
-                  text(request.get(), "domain"),
-                  text(request.get(), "owner")))
+                  JsonObjects.text(request.get(), "name"),
+                  JsonObjects.text(request.get(), "domain"),
+                  JsonObjects.text(request.get(), "owner")))
           .build();
     } catch (Accounts.InvalidAccountsException invalid) {
       return invalid(fieldsOf(invalid));
@@ -132,18 +128,6 @@ public class AccountsResource {
 
   private static List<FieldProblem> fieldsOf(Accounts.InvalidAccountsException invalid) {
     return invalid.problems().stream().map(p -> new FieldProblem(p.field(), p.reason())).toList();
-  }
-
-  private static String text(JsonObject request, String field) {
-    return request.get(field) instanceof JsonString text ? text.getString() : null;
-  }
-
-  private static Optional<JsonObject> object(byte[] body) {
-    try (JsonReader json = Json.createReader(new ByteArrayInputStream(body))) {
-      return json.readValue() instanceof JsonObject object ? Optional.of(object) : Optional.empty();
-    } catch (RuntimeException notJson) {
-      return Optional.empty();
-    }
   }
 
   private static Response invalid(List<FieldProblem> errors) {

@@ -2,16 +2,15 @@ package dev.accord.web.api.organisation;
 
 import dev.accord.organisation.control.Reps;
 import dev.accord.web.api.BoundedBodies;
+import dev.accord.web.api.JsonObjects;
 import dev.accord.web.api.PathIds;
 import dev.accord.web.api.problems.Problem;
 import dev.accord.web.api.problems.Problem.FieldProblem;
 import dev.accord.web.api.security.Callers;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -26,7 +25,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -69,7 +67,7 @@ public class RepsResource {
     if (!Callers.of(context).operator()) {
       return Problem.operatorsOnly().toResponse();
     }
-    Optional<JsonObject> request = BoundedBodies.read(body, 4 * 1024).flatMap(RepsResource::object);
+    Optional<JsonObject> request = BoundedBodies.read(body, 4 * 1024).flatMap(JsonObjects::of);
     if (request.isEmpty()) {
       return invalid(
           List.of(
@@ -130,7 +128,7 @@ public class RepsResource {
     if (!Callers.of(context).operator()) {
       return Problem.operatorsOnly().toResponse();
     }
-    Optional<JsonObject> request = BoundedBodies.read(body, 4 * 1024).flatMap(RepsResource::object);
+    Optional<JsonObject> request = BoundedBodies.read(body, 4 * 1024).flatMap(JsonObjects::of);
     List<FieldProblem> errors = new ArrayList<>();
     Instant from = request.map(json -> instant(json, "from", errors)).orElse(null);
     Instant to = request.map(json -> instant(json, "to", errors)).orElse(null);
@@ -211,14 +209,6 @@ public class RepsResource {
     } catch (DateTimeParseException notAnInstant) {
       errors.add(new FieldProblem(name, "is not an ISO-8601 instant such as 2026-12-01T08:00:00Z"));
       return null;
-    }
-  }
-
-  private static Optional<JsonObject> object(byte[] body) {
-    try (JsonReader json = Json.createReader(new ByteArrayInputStream(body))) {
-      return json.readValue() instanceof JsonObject object ? Optional.of(object) : Optional.empty();
-    } catch (RuntimeException notJson) {
-      return Optional.empty();
     }
   }
 

@@ -3,6 +3,7 @@ package dev.accord.web.api.rules;
 import dev.accord.routing.control.RoutingReplay;
 import dev.accord.rulebook.control.CandidateRulebooks;
 import dev.accord.web.api.BoundedBodies;
+import dev.accord.web.api.JsonObjects;
 import dev.accord.web.api.problems.Problem;
 import dev.accord.web.api.problems.Problem.FieldProblem;
 import dev.accord.web.api.security.Callers;
@@ -12,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
@@ -55,7 +54,7 @@ public class ReplayResource {
       return Problem.operatorsOnly().toResponse();
     }
     Optional<JsonObject> request =
-        BoundedBodies.read(body, CandidateRequest.MAX_BODY).flatMap(ReplayResource::object);
+        BoundedBodies.read(body, CandidateRequest.MAX_BODY).flatMap(JsonObjects::of);
     if (request.isEmpty()) {
       return invalid(
           new FieldProblem(
@@ -96,14 +95,6 @@ public class ReplayResource {
     return report
         ? Response.ok(ReplayReport.of(replay), MARKDOWN + "; charset=UTF-8").build()
         : Response.ok(replay, MediaType.APPLICATION_JSON).build();
-  }
-
-  private static Optional<JsonObject> object(byte[] body) {
-    try (JsonReader json = Json.createReader(new ByteArrayInputStream(body))) {
-      return json.readValue() instanceof JsonObject object ? Optional.of(object) : Optional.empty();
-    } catch (RuntimeException notJson) {
-      return Optional.empty();
-    }
   }
 
   private static Response invalid(FieldProblem problem) {
