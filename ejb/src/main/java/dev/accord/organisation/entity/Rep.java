@@ -32,6 +32,13 @@ public class Rep {
   @Column(name = "max_open_leads")
   private Integer maxOpenLeads;
 
+  /**
+   * The business calendar (of the rulebook) the rep works by, read in the rep's own time zone;
+   * null: the team's.
+   */
+  @Column(name = "working_hours")
+  private String workingHours;
+
   /** A rep of weight 2 receives twice the leads of a rep of weight 1. */
   private int weight = 1;
 
@@ -95,6 +102,17 @@ public class Rep {
     this.available = available;
     this.maxOpenLeads = maxOpenLeads;
     this.weight = weight;
+  }
+
+  /** The rep's own business calendar; null if they work by the team's. */
+  public String getWorkingHours() {
+    return workingHours;
+  }
+
+  /** Where and by which calendar the rep works; it holds for the next lead routed. */
+  public void setWorkingHours(ZoneId timeZone, String workingHours) {
+    this.timeZone = timeZone.getId();
+    this.workingHours = workingHours;
   }
 
   public Long getLastAssignment() {

@@ -2,6 +2,8 @@ package dev.accord.organisation.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import java.time.ZoneId;
 
@@ -21,6 +23,28 @@ public class Team {
 
   @Column(name = "manager_email")
   private String managerEmail;
+
+  /** The business calendar (of the rulebook) its reps work by, unless a rep has their own. */
+  @Column(name = "working_hours")
+  private String workingHours;
+
+  @Column(name = "catch_up")
+  @Enumerated(EnumType.STRING)
+  private CatchUp catchUp = CatchUp.FULL;
+
+  /** With {@link CatchUp#CAPPED}: how many leads a returning rep may receive ahead of the team. */
+  @Column(name = "catch_up_limit")
+  private Integer catchUpLimit;
+
+  /** How a rep back from an absence catches up with the rest of the team in the fairness ledger. */
+  public enum CatchUp {
+    /** The next leads go to them until they are level with the team. */
+    FULL,
+    /** At most the team's limit of leads beyond their share, then the normal rotation. */
+    CAPPED,
+    /** They rejoin level with the team. */
+    NONE
+  }
 
   protected Team() {}
 
@@ -49,5 +73,36 @@ public class Team {
 
   public String getManagerEmail() {
     return managerEmail;
+  }
+
+  /** The name of the business calendar the team works by; null if the team sets none. */
+  public String getWorkingHours() {
+    return workingHours;
+  }
+
+  public CatchUp getCatchUp() {
+    return catchUp;
+  }
+
+  public Integer getCatchUpLimit() {
+    return catchUpLimit;
+  }
+
+  /** Changes what the team is called, where and when it works, who manages it and its catch-up. */
+  public void describe(
+      String name,
+      ZoneId timeZone,
+      String managerName,
+      String managerEmail,
+      String workingHours,
+      CatchUp catchUp,
+      Integer catchUpLimit) {
+    this.name = name;
+    this.timeZone = timeZone.getId();
+    this.managerName = managerName;
+    this.managerEmail = managerEmail;
+    this.workingHours = workingHours;
+    this.catchUp = catchUp;
+    this.catchUpLimit = catchUp == CatchUp.CAPPED ? catchUpLimit : null;
   }
 }
