@@ -81,7 +81,8 @@ public class Reps {
   public List<RepState> all() {
     schema.awaitMigration();
     return states(
-        em.createQuery("select r from Rep r order by r.team.id, r.id", Rep.class).getResultList());
+        em.createQuery("select r from Rep r join fetch r.team order by r.team.id, r.id", Rep.class)
+            .getResultList());
   }
 
   /**

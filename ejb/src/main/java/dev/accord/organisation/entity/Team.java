@@ -1,5 +1,6 @@
 package dev.accord.organisation.entity;
 
+import dev.accord.rules.routing.FairRotation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -86,6 +87,12 @@ public class Team {
 
   public Integer getCatchUpLimit() {
     return catchUpLimit;
+  }
+
+  /** The team's catch-up policy as the fair rotation applies it. */
+  public FairRotation.CatchUp catchUpPolicy() {
+    return new FairRotation.CatchUp(
+        FairRotation.CatchUp.Kind.valueOf(catchUp.name()), catchUpLimit == null ? 0 : catchUpLimit);
   }
 
   /** Changes what the team is called, where and when it works, who manages it and its catch-up. */

@@ -96,6 +96,10 @@ public class AccordSettings {
   @ConfigProperty(name = "accord.sla.late-after-ms", defaultValue = "5000")
   long lateAfterMs;
 
+  @Inject
+  @ConfigProperty(name = "accord.routing.queue-drain-ms", defaultValue = "15000")
+  long queueDrainMs;
+
   /** The operator key of the demo, only honoured while demo mode is on. */
   public static final String DEMO_OPERATOR_KEY = "demo-operator-7d2e9b41c6a0f385";
 
@@ -309,5 +313,13 @@ public class AccordSettings {
   /** A stage that fires this long after its due instant is marked late (the server was down). */
   public Duration lateAfter() {
     return Duration.ofMillis(lateAfterMs);
+  }
+
+  /**
+   * How often the server offers the leads waiting in each team's queue to the team's reps again
+   * (one came on shift, came back, or fell under their cap).
+   */
+  public Duration queueDrainInterval() {
+    return Duration.ofMillis(queueDrainMs);
   }
 }

@@ -27,26 +27,70 @@ public class FairnessLedger {
     return YearMonth.now(clock.withZone(ZoneOffset.UTC)).toString();
   }
 
-  /** Leads of the grade per rep of the team in the period, read afresh. */
+  /**
+   * Where a rep stands in the ledger for a grade: the leads counted for them, {@code credited} of
+   * which they did not receive but were forgiven by the team's catch-up policy when they came back.
+   */
+  public record Standing(int counted, int credited) {}
+
+  /** Leads of the grade counted per rep of the team in the period (credits included), afresh. */
   public Map<String, Integer> assigned(String teamId, String period, String grade) {
     Map<String, Integer> assigned = new HashMap<>();
+    standings(teamId, period, grade)
+        .forEach((rep, standing) -> assigned.put(rep, standing.counted()));
+    return assigned;
+  }
+
+  /** Each rep's standing for the grade in the team's ledger of the period, read afresh. */
+  public Map<String, Standing> standings(String teamId, String period, String grade) {
+    Map<String, Standing> standings = new HashMap<>();
     for (Object row :
         em.createNativeQuery(
-                "select rep_id, assigned from routing_ledger"
+                "select rep_id, assigned, credited from routing_ledger"
                     + " where team_id = ?1 and period = ?2 and grade = ?3")
             .setParameter(1, teamId)
             .setParameter(2, period)
             .setParameter(3, grade)
             .getResultList()) {
       Object[] columns = (Object[]) row;
-      assigned.put((String) columns[0], ((Number) columns[1]).intValue());
+      int credited = ((Number) columns[2]).intValue();
+      standings.put(
+          (String) columns[0], new Standing(((Number) columns[1]).intValue() + credited, credited));
     }
-    return assigned;
+    return standings;
   }
 
   /**
-   * Counts one more lead for the rep. The caller holds the team's lock, so nobody else counts for
-   * this team at the same time.
+   * Counts leads the rep did not receive as received: what the team's catch-up policy forgives a
+   * rep back from an absence. The caller holds the rep ({@link RepClaims}).
+   */
+  public void credit(String teamId, String period, String grade, String repId, int leads) {
+    int updated =
+        em.createNativeQuery(
+                "update routing_ledger set credited = credited + ?5"
+                    + " where team_id = ?1 and period = ?2 and grade = ?3 and rep_id = ?4")
+            .setParameter(1, teamId)
+            .setParameter(2, period)
+            .setParameter(3, grade)
+            .setParameter(4, repId)
+            .setParameter(5, leads)
+            .executeUpdate();
+    if (updated == 0) {
+      em.createNativeQuery(
+              "insert into routing_ledger (team_id, period, grade, rep_id, assigned, credited)"
+                  + " values (?1, ?2, ?3, ?4, 0, ?5)")
+          .setParameter(1, teamId)
+          .setParameter(2, period)
+          .setParameter(3, grade)
+          .setParameter(4, repId)
+          .setParameter(5, leads)
+          .executeUpdate();
+    }
+  }
+
+  /**
+   * Counts one more lead for the rep. The caller holds the rep ({@link RepClaims}), so nobody else
+   * counts for them at the same time.
    */
   public void count(String teamId, String period, String grade, String repId) {
     int updated =
@@ -70,14 +114,17 @@ public class FairnessLedger {
     }
   }
 
-  /** One rep's line of the ledger. */
-  public record Line(String grade, String repId, int assigned) {}
+  /**
+   * One rep's line of the ledger: leads of the grade received, and leads credited by the team's
+   * catch-up policy; the rotation goes by their sum.
+   */
+  public record Line(String grade, String repId, int assigned, int credited) {}
 
   /** The team's ledger for a period, by grade and rep. */
   public List<Line> of(String teamId, String period) {
     return ((List<?>)
             em.createNativeQuery(
-                    "select grade, rep_id, assigned from routing_ledger"
+                    "select grade, rep_id, assigned, credited from routing_ledger"
                         + " where team_id = ?1 and period = ?2 order by grade, rep_id")
                 .setParameter(1, teamId)
                 .setParameter(2, period)
@@ -88,7 +135,10 @@ public class FairnessLedger {
                   Object[] c = (Object[]) row;
                   // Hibernate reads a varchar(1) as a Character.
                   return new Line(
-                      String.valueOf(c[0]), String.valueOf(c[1]), ((Number) c[2]).intValue());
+                      String.valueOf(c[0]),
+                      String.valueOf(c[1]),
+                      ((Number) c[2]).intValue(),
+                      ((Number) c[3]).intValue());
                 })
             .toList();
   }

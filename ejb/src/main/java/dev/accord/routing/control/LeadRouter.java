@@ -26,9 +26,12 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -65,6 +68,8 @@ public class LeadRouter {
   @Inject dev.accord.sla.control.ClockOwners owners;
 
   @Inject AccordSettings settings;
+
+  @Inject RepClaims claims;
 
   public void route(IncomingLead incoming) {
     schema.awaitMigration();
@@ -217,8 +222,13 @@ public class LeadRouter {
     Optional<String> unowned = assign(lead, decision);
     em.persist(lead);
     clocks.start(lead, decision.clocks());
-    // No lead ends silently without an owner: the queue's manager hears of it in this transaction.
-    unowned.ifPresent(reason -> escalations.planUnowned(lead, reason, clock.instant()));
+    // No lead ends silently without an owner: the queue's manager hears of it in this transaction,
+    // and its clocks say whom they run against meanwhile.
+    unowned.ifPresent(
+        reason -> {
+          escalations.planUnowned(lead, reason, clock.instant());
+          owners.waitingForOwner(lead, waiting(lead, reason), clock.instant());
+        });
     // The last history entry already says where the lead went.
     LOG.info(
         () -> {
@@ -239,17 +249,17 @@ public class LeadRouter {
    * @return why nobody owns the lead, if nobody does
    */
   private Optional<String> assign(Lead lead, Decision decision) {
+    Set<String> held = new HashSet<>();
     Optional<RoutingCandidate> ownerPassedOver = Optional.empty();
     Optional<Accounts.Match> account =
         accounts.match(lead.getContact().email(), lead.getContact().company());
     if (account.isPresent()) {
       Rep owner = em.find(Rep.class, account.get().account().getOwnerRepId());
-      // Both teams this lead may lock, in id order, so two leads never wait for each other.
-      lockInOrder(owner.getTeam().getId(), decision.team().orElse(null));
-      // The team's lock: the owner's cap is checked and the team's ledger counted by one lead at a
-      // time.
-      Team ownerTeam = em.find(Team.class, owner.getTeam().getId(), LockModeType.PESSIMISTIC_WRITE);
-      RepInRotation state = availability.inRotation(List.of(owner), clock.instant()).get(0);
+      // The owner is the only rep who may take it first: wait for them rather than pass them by.
+      claims.claim(owner.getId());
+      held.add(owner.getId());
+      RepInRotation state =
+          availability.inRotation(List.of(owner), clock.instant(), lead.getScore().grade()).get(0);
       String about =
           "owner of account "
               + account.get().account().getName()
@@ -257,6 +267,7 @@ public class LeadRouter {
               + account.get().how()
               + ")";
       if (state.available()) {
+        Team ownerTeam = owner.getTeam();
         counted(ownerTeam, lead, owner);
         lead.assignTo(ownerTeam, owner, List.of(new RoutingCandidate(owner.getId(), true, about)));
         lead.record(
@@ -275,38 +286,25 @@ public class LeadRouter {
           Optional.of(
               new RoutingCandidate(owner.getId(), false, about + ", but " + state.whyNot()));
     }
-    Optional<String> unowned = assignInTeam(lead, decision);
+    Optional<String> unowned = assignInTeam(lead, decision, held);
     ownerPassedOver.ifPresent(lead::passedOver);
     return unowned;
   }
 
-  private void lockInOrder(String teamId, String otherTeamId) {
-    java.util.TreeSet<String> ids = new java.util.TreeSet<>();
-    ids.add(teamId);
-    if (otherTeamId != null) {
-      ids.add(otherTeamId);
-    }
-    for (String id : ids) {
-      em.find(Team.class, id, LockModeType.PESSIMISTIC_WRITE);
-    }
-  }
-
-  private Optional<String> assignInTeam(Lead lead, Decision decision) {
+  private Optional<String> assignInTeam(Lead lead, Decision decision, Set<String> held) {
     if (decision.team().isEmpty()) {
       String reason = "No routing rule chose a team for country " + lead.getContact().country();
       lead.record(new LeadEvent(clock.instant(), LeadEvent.Type.UNROUTED, reason));
       return Optional.of(reason);
     }
     String teamId = decision.team().get();
-    // The write lock serialises the rotation of one team across consumers and nodes: the ledger
-    // and the caps it reads are exact.
-    Team team = em.find(Team.class, teamId, LockModeType.PESSIMISTIC_WRITE);
+    Team team = em.find(Team.class, teamId);
     if (team == null) {
       String reason = "The rulebook chose team '" + teamId + "', which does not exist";
       lead.record(new LeadEvent(clock.instant(), LeadEvent.Type.UNROUTED, reason));
       return Optional.of(reason);
     }
-    Rotation rotation = rotate(team, repsOf(team), lead);
+    Rotation rotation = rotate(team, repsOf(team), lead, held);
     Rep chosen = rotation.chosen();
     List<RoutingCandidate> considered = rotation.considered();
     lead.assignTo(team, chosen, considered);
@@ -323,6 +321,57 @@ public class LeadRouter {
     return Optional.empty();
   }
 
+  private String waiting(Lead lead, String reason) {
+    if (lead.getTeam() == null) {
+      return reason
+          + "; the lead waits in the global queue, owed by nobody until a rep is given it";
+    }
+    Team team = lead.getTeam();
+    return reason
+        + "; the lead waits in the "
+        + team.getId()
+        + " queue, owed by team "
+        + team.getName()
+        + " until a rep takes it"
+        + availability
+            .firstDueOnShift(repsOf(team), clock.instant())
+            .map(first -> "; " + first)
+            .orElse("");
+  }
+
+  /**
+   * Gives a lead waiting in its team's queue to the rep the rotation picks now that one can take it
+   * (back on shift, back from an absence, under their cap again); its open clocks count against
+   * that rep from now on.
+   *
+   * @return the rep, if one of the team can take it
+   */
+  public Optional<Rep> takeFromQueue(Lead lead) {
+    Team team = lead.getTeam();
+    Rotation rotation = rotate(team, repsOf(team), lead, new HashSet<>());
+    Rep chosen = rotation.chosen();
+    if (chosen == null) {
+      return Optional.empty();
+    }
+    java.time.Duration waited = java.time.Duration.between(lead.getReceivedAt(), clock.instant());
+    String detail =
+        "Taken from the "
+            + team.getId()
+            + " queue by "
+            + chosen.getName()
+            + " of team "
+            + team.getName()
+            + ", the first rep able to take it, after "
+            + waited.toMinutes()
+            + " min waiting";
+    lead.reassign(
+        chosen,
+        rotation.considered(),
+        new LeadEvent(clock.instant(), LeadEvent.Type.ASSIGNED, detail));
+    owners.handOver(lead, chosen.getId(), detail, clock.instant());
+    return Optional.of(chosen);
+  }
+
   /**
    * Gives a lead to a rep by hand (an operator working the fallback queue, or overruling the
    * rotation), with the reason; the rep's rotation counts it, the history records who did it and
@@ -335,7 +384,9 @@ public class LeadRouter {
     if (rep == null) {
       throw new IllegalArgumentException("rep: no rep has the id '" + repId + "'");
     }
-    Team team = em.find(Team.class, rep.getTeam().getId(), LockModeType.PESSIMISTIC_WRITE);
+    // Held, so the rep's line of the ledger is counted by one transaction at a time.
+    claims.claim(rep.getId());
+    Team team = rep.getTeam();
     Rep previous = lead.getRep();
     counted(team, lead, rep);
     String detail =
@@ -370,13 +421,13 @@ public class LeadRouter {
     if (lead.getTeam() == null) {
       return Optional.empty();
     }
-    Team team = em.find(Team.class, lead.getTeam().getId(), LockModeType.PESSIMISTIC_WRITE);
+    Team team = lead.getTeam();
     Rep previous = lead.getRep();
     List<Rep> others =
         repsOf(team).stream()
             .filter(rep -> previous == null || !rep.getId().equals(previous.getId()))
             .toList();
-    Rotation rotation = rotate(team, others, lead);
+    Rotation rotation = rotate(team, others, lead, new HashSet<>());
     List<RoutingCandidate> considered = new ArrayList<>(rotation.considered());
     if (previous != null) {
       considered.add(
@@ -420,14 +471,120 @@ public class LeadRouter {
   private record Rotation(Rep chosen, List<RoutingCandidate> considered) {}
 
   /**
-   * The weighted fair rotation: the lead goes to the available rep with the fewest leads of its
-   * grade this period for their weight (see {@link FairRotation}); the caller holds the team's
-   * lock, so the ledger and the caps read here are exact.
+   * After this many looks at the ledger, each spoilt by another transaction giving the rep of
+   * choice a lead in between, the lead goes to the best rep this transaction holds.
    */
-  private Rotation rotate(Team team, List<Rep> reps, Lead lead) {
+  private static final int LOOKS = 4;
+
+  private static final FairnessLedger.Standing NOTHING_YET = new FairnessLedger.Standing(0, 0);
+
+  /**
+   * The weighted fair rotation: the lead goes to the available rep with the fewest leads of its
+   * grade this period for their weight (see {@link FairRotation}). The team is not locked: the rep
+   * of choice is claimed ({@link RepClaims}); one another transaction is giving a lead at this
+   * moment is passed for the next in the order, as they are about to be one lead further on; only
+   * when everyone who could take the lead is taking another does this wait, for the first of them.
+   * Once the rep is held, their line of the ledger and their open leads are read again; if another
+   * lead reached them in between, the order is looked at again.
+   *
+   * @param held reps this transaction holds already
+   */
+  private Rotation rotate(Team team, List<Rep> reps, Lead lead, Set<String> held) {
     String grade = lead.getScore().grade();
-    Map<String, Integer> assigned = ledger.assigned(team.getId(), ledger.period(), grade);
-    List<RepInRotation> states = availability.inRotation(reps, clock.instant());
+    String period = ledger.period();
+    Map<String, Rep> repsById =
+        reps.stream().collect(Collectors.toMap(Rep::getId, Function.identity()));
+    for (int look = 1; ; look++) {
+      List<RepInLedger> inLedger = caughtUp(team, reps, grade, period, held);
+      List<RepInLedger> order = FairRotation.order(inLedger);
+      Map<String, String> busy = new HashMap<>();
+      if (order.isEmpty()) {
+        return new Rotation(null, considered(grade, inLedger, order, null, busy));
+      }
+      RepInLedger pick = null;
+      for (RepInLedger rep : order) {
+        if (held.contains(rep.repId()) || claims.claimIfFree(rep.repId())) {
+          held.add(rep.repId());
+          pick = rep;
+          break;
+        }
+        busy.put(
+            rep.repId(),
+            "was being given another lead at that moment ("
+                + rep.assigned()
+                + " grade "
+                + grade
+                + " leads at weight "
+                + rep.weight()
+                + " before it), so the lead went on to the next rep");
+      }
+      if (pick == null) {
+        // Everyone who could take it is taking another lead right now: wait for the first.
+        claims.claim(order.get(0).repId());
+        held.add(order.get(0).repId());
+        continue;
+      }
+      RepInLedger now = inLedger(team, List.of(repsById.get(pick.repId())), grade, period).get(0);
+      if (!now.available() || (now.assigned() != pick.assigned() && look < LOOKS)) {
+        continue;
+      }
+      Rep chosen = repsById.get(now.repId());
+      counted(team, lead, chosen);
+      return new Rotation(chosen, considered(grade, inLedger, order, now, busy));
+    }
+  }
+
+  private static List<RoutingCandidate> considered(
+      String grade,
+      List<RepInLedger> inLedger,
+      List<RepInLedger> order,
+      RepInLedger chosen,
+      Map<String, String> busy) {
+    return FairRotation.candidates(grade, inLedger, order, chosen, busy).stream()
+        .map(c -> new RoutingCandidate(c.repId(), c.chosen(), c.reason()))
+        .toList();
+  }
+
+  /**
+   * The reps as the ledger shows them once the team's catch-up policy has credited those back from
+   * an absence. A credit is written by the transaction holding the rep, from the ledger as it
+   * stands once held, so it is written once; a rep another transaction holds is credited here only
+   * for this look.
+   */
+  private List<RepInLedger> caughtUp(
+      Team team, List<Rep> reps, String grade, String period, Set<String> held) {
+    List<RepInLedger> inLedger = inLedger(team, reps, grade, period);
+    Map<String, Integer> credits = FairRotation.catchUpCredits(inLedger, team.catchUpPolicy());
+    boolean written = false;
+    for (String repId : credits.keySet()) {
+      if (held.contains(repId) || claims.claimIfFree(repId)) {
+        held.add(repId);
+        inLedger = inLedger(team, reps, grade, period);
+        Integer credit = FairRotation.catchUpCredits(inLedger, team.catchUpPolicy()).get(repId);
+        if (credit != null) {
+          ledger.credit(team.getId(), period, grade, repId, credit);
+          written = true;
+        }
+      }
+    }
+    if (written) {
+      inLedger = inLedger(team, reps, grade, period);
+      credits = FairRotation.catchUpCredits(inLedger, team.catchUpPolicy());
+    }
+    Map<String, Integer> forThisLook = credits;
+    return inLedger.stream()
+        .map(
+            rep ->
+                forThisLook.containsKey(rep.repId())
+                    ? rep.credit(forThisLook.get(rep.repId()))
+                    : rep)
+        .toList();
+  }
+
+  /** The reps as the ledger and their availability show them now, read afresh. */
+  private List<RepInLedger> inLedger(Team team, List<Rep> reps, String grade, String period) {
+    Map<String, FairnessLedger.Standing> standings = ledger.standings(team.getId(), period, grade);
+    List<RepInRotation> states = availability.inRotation(reps, clock.instant(), grade);
     Map<String, Rep> repsById =
         reps.stream().collect(Collectors.toMap(Rep::getId, Function.identity()));
     List<RepInLedger> inLedger = new ArrayList<>();
@@ -440,22 +597,14 @@ public class LeadRouter {
               state.available(),
               state.whyNot(),
               rep.getWeight(),
-              assigned.getOrDefault(rep.getId(), 0),
-              rep.getLastAssignment()));
+              standings.getOrDefault(rep.getId(), NOTHING_YET).counted(),
+              rep.getLastAssignment(),
+              standings.getOrDefault(rep.getId(), NOTHING_YET).credited()));
     }
-    List<RepInLedger> order = FairRotation.order(inLedger);
-    RepInLedger chosen = order.isEmpty() ? null : order.get(0);
-    if (chosen != null) {
-      counted(team, lead, repsById.get(chosen.repId()));
-    }
-    List<RoutingCandidate> considered =
-        FairRotation.candidates(grade, inLedger, order, chosen, Map.of()).stream()
-            .map(c -> new RoutingCandidate(c.repId(), c.chosen(), c.reason()))
-            .toList();
-    return new Rotation(chosen == null ? null : repsById.get(chosen.repId()), considered);
+    return inLedger;
   }
 
-  /** Counts the lead in the rep's line of the team's ledger; the caller holds the team's lock. */
+  /** Counts the lead in the rep's line of the team's ledger; the caller holds the rep. */
   private void counted(Team team, Lead lead, Rep rep) {
     ledger.count(team.getId(), ledger.period(), lead.getScore().grade(), rep.getId());
     ledger.lastAssignment(rep.getId());

@@ -240,7 +240,7 @@ public class RoutingReplay {
               id ->
                   availability.inRotation(
                       em.createQuery(
-                              "select r from Rep r where r.team.id = :team order by r.id",
+                              "select r from Rep r join fetch r.team where r.team.id = :team order by r.id",
                               Rep.class)
                           .setParameter("team", id)
                           .getResultList(),

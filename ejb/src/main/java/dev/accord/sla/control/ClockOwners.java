@@ -21,18 +21,28 @@ public class ClockOwners {
    * breach stays with the rep who owed it.
    */
   public void handOver(Lead lead, String repId, String detail, Instant now) {
-    List<SlaClock> clocks =
-        em.createQuery(
-                "select c from SlaClock c where c.leadId = :lead and c.owner = :sales",
-                SlaClock.class)
-            .setParameter("lead", lead.getId())
-            .setParameter("sales", Side.SALES)
-            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-            .getResultList();
-    for (SlaClock owed : clocks) {
-      if (owed.getStoppedAt() == null) {
-        owed.handOver(repId, detail, now);
-      }
+    for (SlaClock owed : openSalesClocks(lead)) {
+      owed.handOver(repId, detail, now);
     }
+  }
+
+  /** The lead's open sales clocks say that nobody owns it yet, and why, while they run on. */
+  public void waitingForOwner(Lead lead, String detail, Instant now) {
+    for (SlaClock owed : openSalesClocks(lead)) {
+      owed.waitForOwner(detail, now);
+    }
+  }
+
+  private List<SlaClock> openSalesClocks(Lead lead) {
+    return em
+        .createQuery(
+            "select c from SlaClock c where c.leadId = :lead and c.owner = :sales", SlaClock.class)
+        .setParameter("lead", lead.getId())
+        .setParameter("sales", Side.SALES)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultList()
+        .stream()
+        .filter(clock -> clock.getStoppedAt() == null)
+        .toList();
   }
 }

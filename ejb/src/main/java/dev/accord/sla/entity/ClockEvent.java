@@ -20,6 +20,8 @@ public class ClockEvent {
     MET,
     SATISFIED_LATE,
     OWNER_CHANGED,
+    /** Nobody can take the lead yet: the clock runs against the team while the lead waits. */
+    WAITING_FOR_OWNER,
     DISPUTED
   }
 

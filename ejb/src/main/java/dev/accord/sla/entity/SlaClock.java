@@ -365,6 +365,14 @@ public class SlaClock {
     history.add(new ClockEvent(at, ClockEvent.Type.OWNER_CHANGED, detail));
   }
 
+  /**
+   * Records that nobody owns the lead yet: the clock keeps running, owed by the team (or the head
+   * of the queue's side) until a rep takes the lead.
+   */
+  public void waitForOwner(String detail, Instant at) {
+    history.add(new ClockEvent(at, ClockEvent.Type.WAITING_FOR_OWNER, detail));
+  }
+
   /** Records where the time of a breach went and why, for the heads to argue from. */
   public void attribute(
       BreachCause cause, Duration intake, Duration waitingForOwner, Duration withOwner) {

@@ -147,6 +147,26 @@ public final class BusinessCalendar {
     return total;
   }
 
+  /**
+   * The same hours and holidays kept in another time zone: a team's office hours as a rep in
+   * another country works them, nine to five where the rep is.
+   */
+  public BusinessCalendar inZone(ZoneId otherZone) {
+    return new BusinessCalendar(name, otherZone, hours, holidays);
+  }
+
+  /** The instant itself if it is working time, else the moment work next starts. */
+  public Instant nextWorkingTime(Instant instant) {
+    Objects.requireNonNull(instant, "instant");
+    WorkingSpans spans = new WorkingSpans(instant);
+    while (true) {
+      Span span = spans.next();
+      if (span.end().isAfter(instant)) {
+        return later(span.start(), instant);
+      }
+    }
+  }
+
   public boolean isWorkingAt(Instant instant) {
     Objects.requireNonNull(instant, "instant");
     WorkingSpans spans = new WorkingSpans(instant);

@@ -10,12 +10,82 @@ import java.util.Objects;
  * Weighted fair rotation inside a team, per grade: the available rep with the fewest leads of the
  * grade this period for their weight goes first (a rep of weight 2 gets twice the leads of a rep of
  * weight 1), then whoever waited longest since their last lead, then by rep id. Equal-weight reps
- * who were available all period end within one lead of each other. A rep who fell behind (back from
- * absence) gets the next leads of the grade until level; there is no catch-up policy yet.
+ * who were available all period end within one lead of each other. How far a rep who fell behind
+ * (back from an absence) catches up is the team's {@link CatchUp} policy.
  */
 public final class FairRotation {
 
   private FairRotation() {}
+
+  /**
+   * How a rep who fell behind the team (away, out of office, off shift, newly joined) catches up.
+   * In the normal rotation a rep of weight {@code w} trails the rep furthest on by up to {@code w}
+   * leads; what a returning rep trails beyond that is their catch-up.
+   *
+   * @param limit with {@link Kind#CAPPED}, how many leads of catch-up a returning rep receives
+   */
+  public record CatchUp(Kind kind, int limit) {
+
+    public enum Kind {
+      /** The next leads go to the returning rep until level. */
+      FULL,
+      /** At most {@code limit} leads of catch-up; the rest is credited. */
+      CAPPED,
+      /** The returning rep rejoins level: all of it is credited. */
+      NONE
+    }
+
+    public static final CatchUp FULL = new CatchUp(Kind.FULL, 0);
+
+    public CatchUp {
+      Objects.requireNonNull(kind, "kind");
+      if (limit < 0) {
+        throw new IllegalArgumentException("limit must not be negative, was " + limit);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return switch (kind) {
+        case FULL -> "full catch-up";
+        case CAPPED -> "catch-up capped at " + limit + (limit == 1 ? " lead" : " leads");
+        case NONE -> "no catch-up";
+      };
+    }
+  }
+
+  /**
+   * The leads to credit each available rep so that nobody catches up more than the policy allows: a
+   * rep of weight {@code w} trailing the rep furthest on (for their weight) by more than {@code w}
+   * leads, plus the limit if capped, is credited the difference.
+   *
+   * @return leads to credit by rep id, only for reps to credit
+   */
+  public static Map<String, Integer> catchUpCredits(List<RepInLedger> reps, CatchUp policy) {
+    if (policy.kind() == CatchUp.Kind.FULL) {
+      return Map.of();
+    }
+    List<RepInLedger> available = reps.stream().filter(RepInLedger::available).toList();
+    RepInLedger furthest =
+        available.stream()
+            .max(Comparator.comparingDouble(r -> (double) r.assigned() / r.weight()))
+            .orElse(null);
+    Map<String, Integer> credits = new java.util.TreeMap<>();
+    if (furthest == null) {
+      return credits;
+    }
+    int allowed = policy.kind() == CatchUp.Kind.CAPPED ? policy.limit() : 0;
+    for (RepInLedger rep : available) {
+      // The leads that would bring the rep level with the one furthest on, for their weight.
+      long level = (long) furthest.assigned() * rep.weight() / furthest.weight();
+      long behind = level - rep.assigned();
+      long credit = behind - rep.weight() - allowed;
+      if (credit > 0) {
+        credits.put(rep.repId(), (int) credit);
+      }
+    }
+    return credits;
+  }
 
   /** The available reps, best first: the order to offer the lead in. */
   public static List<RepInLedger> order(List<RepInLedger> reps) {
@@ -96,6 +166,11 @@ public final class FairRotation {
   }
 
   private static String standing(RepInLedger rep) {
-    return rep.assigned() + " at weight " + rep.weight();
+    return rep.assigned()
+        + " at weight "
+        + rep.weight()
+        + (rep.credited() == 0
+            ? ""
+            : " (" + rep.credited() + " of them credited by the team's catch-up policy)");
   }
 }

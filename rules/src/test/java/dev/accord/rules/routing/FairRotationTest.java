@@ -1,5 +1,7 @@
 package dev.accord.rules.routing;
 
+import static dev.accord.rules.routing.FairRotation.CatchUp.Kind.CAPPED;
+import static dev.accord.rules.routing.FairRotation.CatchUp.Kind.NONE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -44,6 +46,56 @@ class FairRotationTest {
   }
 
   @Test
+  void withoutCatchUpARepBackFromAbsenceRejoinsLevelWithTheTeam() {
+    Map<String, Integer> ledger = new HashMap<>(Map.of("ana", 10, "ben", 10, "dana", 2));
+    Map<String, Integer> credited = new HashMap<>();
+
+    List<String> nextLeads = rotate(ledger, credited, new FairRotation.CatchUp(NONE, 0), 5);
+
+    // Credited 7 of the 8 leads she trailed by: level with the bottom of a normal rotation.
+    assertThat(credited).containsExactly(Map.entry("dana", 7));
+    assertThat(nextLeads).containsExactly("dana", "ana", "ben", "dana", "ana");
+  }
+
+  @Test
+  void aCappedCatchUpGivesAReturningRepAtMostTheLimitBeyondTheirTurn() {
+    Map<String, Integer> ledger = new HashMap<>(Map.of("ana", 10, "ben", 10, "dana", 2));
+    Map<String, Integer> credited = new HashMap<>();
+
+    List<String> nextLeads = rotate(ledger, credited, new FairRotation.CatchUp(CAPPED, 3), 7);
+
+    assertThat(credited).containsExactly(Map.entry("dana", 4));
+    // Her turn and three leads of catch-up in a row, then the rotation.
+    assertThat(nextLeads).containsExactly("dana", "dana", "dana", "dana", "ana", "ben", "dana");
+  }
+
+  @Test
+  void theNormalRotationIsNeverCreditedWhateverThePolicyAndWeights() {
+    Map<String, Integer> ledger = new HashMap<>(Map.of("ana", 0, "ben", 0, "eli", 0));
+    Map<String, Integer> credited = new HashMap<>();
+    Map<String, Integer> weights = Map.of("eli", 2);
+    for (int lead = 0; lead < 40; lead++) {
+      List<RepInLedger> reps = inLedger(ledger, credited, weights);
+      assertThat(FairRotation.catchUpCredits(reps, new FairRotation.CatchUp(NONE, 0))).isEmpty();
+      ledger.merge(FairRotation.order(reps).get(0).repId(), 1, Integer::sum);
+    }
+    assertThat(ledger).containsEntry("ana", 10).containsEntry("ben", 10).containsEntry("eli", 20);
+  }
+
+  @Test
+  void aCreditedRepIsToldHowManyOfTheirLeadsWereCredited() {
+    RepInLedger dana = new RepInLedger("dana", "Dana Novak", true, null, 1, 2, null).credit(7);
+
+    assertThat(
+            FairRotation.candidates("B", List.of(dana), List.of(dana), dana, Map.of())
+                .get(0)
+                .reason())
+        .isEqualTo(
+            "fewest grade B leads this period for their weight: 9 at weight 1 (7 of them credited"
+                + " by the team's catch-up policy)");
+  }
+
+  @Test
   void everyRepConsideredIsToldWhyTheyDidOrDidNotGetTheLead() {
     List<RepInLedger> reps =
         List.of(
@@ -73,6 +125,41 @@ class FairRotationTest {
                 false,
                 "further on in the ledger: 4 at weight 1, against 3 at weight 1 for Ana Costa"),
             new Candidate("dana", false, "out of office until 3 Dec"));
+  }
+
+  /** Routes leads one by one as the server does: credits first, written to the ledger. */
+  private static List<String> rotate(
+      Map<String, Integer> ledger,
+      Map<String, Integer> credited,
+      FairRotation.CatchUp policy,
+      int leads) {
+    List<String> receivers = new ArrayList<>();
+    for (int lead = 0; lead < leads; lead++) {
+      FairRotation.catchUpCredits(inLedger(ledger, credited, Map.of()), policy)
+          .forEach((rep, credit) -> credited.merge(rep, credit, Integer::sum));
+      String next = FairRotation.order(inLedger(ledger, credited, Map.of())).get(0).repId();
+      ledger.merge(next, 1, Integer::sum);
+      receivers.add(next);
+    }
+    return receivers;
+  }
+
+  private static List<RepInLedger> inLedger(
+      Map<String, Integer> ledger, Map<String, Integer> credited, Map<String, Integer> weights) {
+    return new java.util.TreeMap<>(ledger)
+        .entrySet().stream()
+            .map(
+                e ->
+                    new RepInLedger(
+                            e.getKey(),
+                            e.getKey(),
+                            true,
+                            null,
+                            weights.getOrDefault(e.getKey(), 1),
+                            e.getValue(),
+                            null)
+                        .credit(credited.getOrDefault(e.getKey(), 0)))
+            .toList();
   }
 
   private static String first(Map<String, Integer> ledger, Map<String, Integer> weights) {

@@ -1,0 +1,71 @@
+package dev.accord.routing.control;
+
+import dev.accord.leads.entity.Lead;
+import dev.accord.leads.entity.LeadStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The leads waiting in the teams' queues, offered to the teams' reps again, oldest first, each in a
+ * transaction of its own: a lead taken twice at once (two nodes) is taken by one, the other finds
+ * it owned.
+ */
+@ApplicationScoped
+public class QueuedLeads {
+
+  @PersistenceContext EntityManager em;
+
+  @Inject LeadRouter router;
+
+  /** Per team with a queue, its oldest waiting leads, at most {@code perTeam} of them. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Map<String, List<UUID>> oldestByTeam(int perTeam) {
+    Map<String, List<UUID>> oldest = new LinkedHashMap<>();
+    for (String team :
+        em.createQuery(
+                "select distinct l.team.id from Lead l where l.status = :waiting"
+                    + " and l.team is not null and l.rep is null",
+                String.class)
+            .setParameter("waiting", LeadStatus.UNROUTED)
+            .getResultList()) {
+      oldest.put(
+          team,
+          new ArrayList<>(
+              em.createQuery(
+                      "select l.id from Lead l where l.status = :waiting and l.team.id = :team"
+                          + " and l.rep is null order by l.receivedAt, l.id",
+                      UUID.class)
+                  .setParameter("waiting", LeadStatus.UNROUTED)
+                  .setParameter("team", team)
+                  .setMaxResults(perTeam)
+                  .getResultList()));
+    }
+    return oldest;
+  }
+
+  /**
+   * Offers a waiting lead to its team's reps.
+   *
+   * @return whether a rep took it; false if nobody of the team can, or it is no longer waiting
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public boolean offer(UUID leadId) {
+    Lead lead = em.find(Lead.class, leadId, LockModeType.PESSIMISTIC_WRITE);
+    if (lead == null
+        || lead.getStatus() != LeadStatus.UNROUTED
+        || lead.getTeam() == null
+        || lead.getRep() != null) {
+      return false;
+    }
+    return router.takeFromQueue(lead).isPresent();
+  }
+}

@@ -1,0 +1,215 @@
+package dev.accord.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Routing does not lock a team: while one lead waits for the rep the ledger puts first (held here
+ * by a transaction of our own, as another node's routing transaction would hold them), the next
+ * lead of the same team goes at once to the next rep, and its receipt says why the first rep was
+ * passed; the waiting lead is not left unowned, and gets its rep as soon as the rep is free.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ConcurrentRoutingIT {
+
+  private static final String[] EMEA = {"ana.costa", "jonas.weber", "priya.nair"};
+
+  private final AccordClient accord = new AccordClient();
+
+  @Deployment(testable = false)
+  static EnterpriseArchive accord() {
+    return Deployments.accordEar();
+  }
+
+  @Test
+  void aLeadGoesOnToTheNextRepWhileTheFirstIsTakingAnotherAndNoLeadIsLeftUnowned()
+      throws SQLException {
+    for (String rep : EMEA) {
+      assertThat(rep(rep).get("takesLeadsNow").asBoolean()).as(rep).isTrue();
+    }
+    Map<String, Connection> holders = new LinkedHashMap<>();
+    try (Connection observer = database()) {
+      for (String rep : EMEA) {
+        holders.put(rep, hold(rep));
+      }
+
+      // Every EMEA rep is being given another lead: the first lead waits for the one it should
+      // get, rather than going to the queue.
+      String first = postEmeaLead();
+      String top =
+          await()
+              .atMost(Duration.ofSeconds(8))
+              .until(() -> waitedFor(observer, holders), Optional::isPresent)
+              .orElseThrow();
+      for (String rep : EMEA) {
+        if (!rep.equals(top)) {
+          holders.get(rep).commit();
+        }
+      }
+      Map<String, Integer> ledgerBefore = ledger();
+
+      // While the first still waits for that rep, the second goes at once to another.
+      String second = postEmeaLead();
+      JsonNode secondLead = routed(second);
+      String grade = secondLead.at("/score/grade").asText();
+      assertThat(accord.getLead(first).status())
+          .as("the first lead is still in flight")
+          .isEqualTo(404);
+      holders.get(top).commit();
+      JsonNode firstLead = routed(first);
+
+      assertThat(secondLead.get("status").asText()).isEqualTo("ROUTED");
+      assertThat(secondLead.at("/assignment/rep/id").asText()).isNotEqualTo(top);
+      assertThat(reasons(secondLead))
+          .containsEntry(
+              top,
+              "was being given another lead at that moment ("
+                  + ledgerBefore.getOrDefault(grade + " " + top, 0)
+                  + " grade "
+                  + grade
+                  + " leads at weight "
+                  + rep(top).get("weight").asInt()
+                  + " before it), so the lead went on to the next rep");
+      assertThat(firstLead.get("status").asText()).isEqualTo("ROUTED");
+      assertThat(firstLead.at("/assignment/rep/id").asText()).isEqualTo(top);
+      assertThat(ledger())
+          .containsEntry(grade + " " + top, ledgerBefore.getOrDefault(grade + " " + top, 0) + 1);
+    } finally {
+      for (Connection holder : holders.values()) {
+        holder.rollback();
+        holder.close();
+      }
+    }
+  }
+
+  /** The IT server's own database, opened beside it (it runs H2 with AUTO_SERVER). */
+  private static Connection database() throws SQLException {
+    return DriverManager.getConnection(
+        "jdbc:h2:file:"
+            + System.getProperty("accord.it.base.dir")
+            + "/data/accord/accord;AUTO_SERVER=TRUE",
+        "sa",
+        "sa");
+  }
+
+  /** A transaction of our own holding the rep's row, as a routing transaction does. */
+  private static Connection hold(String repId) throws SQLException {
+    Connection connection = database();
+    connection.setAutoCommit(false);
+    try (PreparedStatement lock =
+        connection.prepareStatement("select id from rep where id = ? for update")) {
+      lock.setString(1, repId);
+      try (ResultSet held = lock.executeQuery()) {
+        assertThat(held.next()).as(repId).isTrue();
+      }
+    }
+    return connection;
+  }
+
+  /** The rep whose holder another session (the server routing a lead) is waiting for, if any. */
+  private static Optional<String> waitedFor(Connection observer, Map<String, Connection> holders)
+      throws SQLException {
+    Map<Integer, String> repBySession = new HashMap<>();
+    for (Map.Entry<String, Connection> holder : holders.entrySet()) {
+      try (ResultSet session =
+          holder.getValue().createStatement().executeQuery("select session_id()")) {
+        session.next();
+        repBySession.put(session.getInt(1), holder.getKey());
+      }
+    }
+    try (ResultSet blocked =
+        observer
+            .createStatement()
+            .executeQuery(
+                "select blocker_id from information_schema.sessions"
+                    + " where blocker_id is not null")) {
+      while (blocked.next()) {
+        String rep = repBySession.get(blocked.getInt(1));
+        if (rep != null) {
+          return Optional.of(rep);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The EMEA ledger of this month: leads counted by "grade rep". */
+  private Map<String, Integer> ledger() {
+    Map<String, Integer> counted = new HashMap<>();
+    for (JsonNode line : operator("GET", "/api/routing/ledger?team=emea").get("lines")) {
+      counted.put(
+          line.get("grade").asText() + " " + line.get("repId").asText(),
+          line.get("assigned").asInt() + line.get("credited").asInt());
+    }
+    return counted;
+  }
+
+  private static Map<String, String> reasons(JsonNode lead) {
+    Map<String, String> reasons = new HashMap<>();
+    lead.at("/assignment/candidates")
+        .forEach(c -> reasons.put(c.get("repId").asText(), c.get("reason").asText()));
+    return reasons;
+  }
+
+  private String postEmeaLead() {
+    return accord
+        .postLead(
+            "{\"email\": \"held.%s@example.de\", \"country\": \"DE\"}".formatted(UUID.randomUUID()))
+        .body()
+        .get("id")
+        .asText();
+  }
+
+  private JsonNode routed(String id) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> accord.getLead(id), answer -> answer.status() == 200)
+        .body();
+  }
+
+  private JsonNode rep(String id) {
+    JsonNode all = operator("GET", "/api/organisation/reps");
+    return StreamSupport.stream(all.spliterator(), false)
+        .filter(rep -> rep.get("id").asText().equals(id))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private JsonNode operator(String method, String path) {
+    AccordClient.Raw raw =
+        accord.exchange(
+            accord
+                .request(path)
+                .header("Authorization", "Bearer " + ChannelsIT.OPERATOR_KEY)
+                .method(method, HttpRequest.BodyPublishers.noBody()));
+    assertThat(raw.status()).as(path).isEqualTo(200);
+    try {
+      return new ObjectMapper().readTree(raw.body());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
