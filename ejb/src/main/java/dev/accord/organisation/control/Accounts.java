@@ -1,5 +1,6 @@
 package dev.accord.organisation.control;
 
+import dev.accord.organisation.control.InvalidOrganisationException.Problem;
 import dev.accord.organisation.entity.Account;
 import dev.accord.platform.database.DatabaseSchema;
 import dev.accord.rules.routing.AccountNames;
@@ -8,17 +9,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Known accounts and their owners, as data: kept one by one or imported from CSV ({@code
@@ -54,24 +50,6 @@ public class Accounts {
   /** How a lead matched an account: by which of its values. */
   public record Match(Account account, String how) {}
 
-  /** One thing wrong with an account: where (field, or row and field for an import) and why. */
-  public record Problem(String field, String reason) {}
-
-  /** Accounts that cannot be kept, each problem named; nothing of the request was kept. */
-  public static final class InvalidAccountsException extends RuntimeException {
-
-    private final List<Problem> problems;
-
-    InvalidAccountsException(List<Problem> problems) {
-      super(problems.size() + " problem(s)");
-      this.problems = List.copyOf(problems);
-    }
-
-    public List<Problem> problems() {
-      return problems;
-    }
-  }
-
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<AccountView> all() {
     schema.awaitMigration();
@@ -88,9 +66,7 @@ public class Accounts {
     schema.awaitMigration();
     List<Problem> problems = new ArrayList<>();
     Account kept = keep(id, name, domain, owner, "", problems, known());
-    if (!problems.isEmpty()) {
-      throw new InvalidAccountsException(problems);
-    }
+    InvalidOrganisationException.refuseIfAny(problems);
     em.flush();
     return AccountView.of(kept);
   }
@@ -112,58 +88,25 @@ public class Accounts {
    * Creates or replaces every account of the CSV, all or none.
    *
    * @return how many accounts the file held
-   * @throws InvalidAccountsException naming each row and field at fault
+   * @throws InvalidOrganisationException naming each row and field at fault
    */
   public int importCsv(String csv) {
     schema.awaitMigration();
     List<Problem> problems = new ArrayList<>();
     Known known = known();
-    int rows = 0;
-    try (CSVParser parser =
-        CSVFormat.DEFAULT
-            .builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setIgnoreSurroundingSpaces(true)
-            .setIgnoreEmptyLines(true)
-            .get()
-            .parse(new StringReader(csv.startsWith("\uFEFF") ? csv.substring(1) : csv))) {
-      List<String> missing =
-          COLUMNS.stream().filter(c -> !parser.getHeaderNames().contains(c)).toList();
-      if (!missing.isEmpty()) {
-        throw new InvalidAccountsException(
-            List.of(
-                new Problem(
-                    "header",
-                    "the first line must name the columns "
-                        + String.join(",", COLUMNS)
-                        + "; missing "
-                        + String.join(", ", missing))));
-      }
-      for (CSVRecord row : parser) {
-        rows++;
-        if (rows > MAX_IMPORT) {
-          throw new InvalidAccountsException(
-              List.of(new Problem("rows", "at most " + MAX_IMPORT + " accounts per import")));
-        }
-        String where = "row " + (row.getRecordNumber() + 1) + ": ";
-        keep(
-            row.get("id"),
-            row.get("name"),
-            row.get("domain"),
-            row.get("owner"),
-            where,
-            problems,
-            known);
-      }
-    } catch (IOException | IllegalArgumentException | IllegalStateException unreadable) {
-      throw new InvalidAccountsException(
-          List.of(new Problem("csv", "cannot be read as CSV: " + unreadable.getMessage())));
+    List<CsvImport.Row> rows = CsvImport.read(csv, COLUMNS, MAX_IMPORT, "accounts");
+    for (CsvImport.Row row : rows) {
+      keep(
+          row.values().get("id"),
+          row.values().get("name"),
+          row.values().get("domain"),
+          row.values().get("owner"),
+          row.where(),
+          problems,
+          known);
     }
-    if (!problems.isEmpty()) {
-      throw new InvalidAccountsException(problems);
-    }
-    return rows;
+    InvalidOrganisationException.refuseIfAny(problems);
+    return rows.size();
   }
 
   private Account keep(

@@ -1,43 +1,54 @@
 package dev.accord.organisation.control;
 
+import dev.accord.organisation.control.InvalidOrganisationException.Problem;
 import dev.accord.organisation.entity.Rep;
 import dev.accord.organisation.entity.RepAbsence;
+import dev.accord.organisation.entity.RepGradeCap;
+import dev.accord.organisation.entity.Team;
 import dev.accord.platform.database.DatabaseSchema;
 import dev.accord.routing.control.RepAvailability;
+import dev.accord.rulebook.control.LiveRulebook;
+import dev.accord.rules.lead.Grade;
 import dev.accord.rules.routing.RepInRotation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
- * The reps of the sales organisation as data: whether each is active, available, how many open
- * leads they may hold, and their out-of-office periods. A change holds for the next lead routed; no
- * restart.
+ * The reps of the sales organisation as data: who they are, their team, where and by which calendar
+ * they work, whether each is active, available, how many open leads they may hold (in all and per
+ * grade), and their out-of-office periods; kept one by one or imported from CSV. A change holds for
+ * the next lead routed; no restart.
  */
 @ApplicationScoped
 @Transactional
 public class Reps {
 
-  /** No cap is larger than this. */
-  public static final int MAX_CAP = 10_000;
-
-  /** No rep weighs more than this many normal shares. */
-  public static final int MAX_WEIGHT = 10;
+  /** No import holds more reps than this. */
+  public static final int MAX_IMPORT = 10_000;
 
   @PersistenceContext EntityManager em;
 
   @Inject RepAvailability availability;
 
   @Inject DatabaseSchema schema;
+
+  @Inject LiveRulebook rulebook;
 
   @Inject Clock clock;
 
@@ -53,29 +64,17 @@ public class Reps {
       long openLeads,
       boolean takesLeadsNow,
       String whyNot,
-      List<Absence> absences) {}
+      List<Absence> absences,
+      String email,
+      String timeZone,
+      String workingHours,
+      Map<String, Integer> maxOpenLeadsByGrade) {}
 
   /** An out-of-office period. */
   public record Absence(UUID id, Instant from, Instant to, String note) {}
 
-  /** How a rep takes leads, as a request changes it; {@code null} leaves a setting as it is. */
-  public record Change(
-      Boolean active, Boolean available, Integer maxOpenLeads, boolean clearCap, Integer weight) {}
-
-  /** A bad field of a change, and why. */
-  public static final class InvalidChangeException extends RuntimeException {
-
-    private final String field;
-
-    public InvalidChangeException(String field, String reason) {
-      super(reason);
-      this.field = field;
-    }
-
-    public String field() {
-      return field;
-    }
-  }
+  /** A rep as a PUT left them, and whether it created them. */
+  public record Kept(boolean created, RepState rep) {}
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<RepState> all() {
@@ -85,34 +84,193 @@ public class Reps {
             .getResultList());
   }
 
-  /**
-   * @return the rep as changed, or empty if there is no such rep
-   */
-  public Optional<RepState> change(String repId, Change change) {
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<RepState> find(String id) {
     schema.awaitMigration();
+    return Optional.ofNullable(em.find(Rep.class, id)).map(rep -> states(List.of(rep)).get(0));
+  }
+
+  /**
+   * Creates the rep (if the change says who they are: team, name, e-mail and time zone) or changes
+   * what the change gives (see {@link RepChange#read}).
+   *
+   * @param values the settings given, by column of {@link RepChange#COLUMNS} (or {@code
+   *     available}); a null value: given empty
+   * @param capsByGrade caps by grade letter, a null value removing one; null if none are given
+   * @param label the caller's name of a column, for problems
+   * @return the rep as kept, or empty if there is no such rep and the change does not create one
+   * @throws InvalidOrganisationException naming each field at fault; nothing was kept
+   */
+  public Optional<Kept> put(
+      String id,
+      Map<String, String> values,
+      Map<String, String> capsByGrade,
+      UnaryOperator<String> label) {
+    schema.awaitMigration();
+    List<Problem> problems = new ArrayList<>();
+    Optional<RepChange> read = RepChange.read(values, capsByGrade, calendars(), label, problems);
+    InvalidOrganisationException.refuseIfAny(problems);
+    RepChange change = read.orElseThrow();
     // Locked, so two changes at once (one to availability, one to weight) both hold.
-    Rep rep = em.find(Rep.class, repId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-    if (rep == null) {
+    Rep existing = em.find(Rep.class, id, LockModeType.PESSIMISTIC_WRITE);
+    if (existing == null && RepChange.TO_CREATE.stream().noneMatch(change::gives)) {
       return Optional.empty();
     }
-    if (change.maxOpenLeads() != null
-        && (change.maxOpenLeads() < 1 || change.maxOpenLeads() > MAX_CAP)) {
-      throw new InvalidChangeException(
-          "maxOpenLeads", "must be a whole number from 1 to " + MAX_CAP + ", or null for no cap");
+    Rep rep = keep(id, existing, change, label, problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidOrganisationException(problems);
     }
-    if (change.weight() != null && (change.weight() < 1 || change.weight() > MAX_WEIGHT)) {
-      throw new InvalidChangeException(
-          "weight", "must be a whole number from 1 to " + MAX_WEIGHT + " (1 is a normal share)");
+    em.flush();
+    return Optional.of(new Kept(existing == null, states(List.of(rep)).get(0)));
+  }
+
+  /**
+   * Creates or changes every rep of the CSV ({@link RepChange#COLUMNS}, read as {@link
+   * RepChange#read(CsvImport.Row, Supplier, List)} says), all or none. Whether a rep is available
+   * (away) is left as it is.
+   *
+   * @return how many reps the file held
+   * @throws InvalidOrganisationException naming each row and column at fault
+   */
+  public int importCsv(String csv) {
+    schema.awaitMigration();
+    List<CsvImport.Row> rows = CsvImport.read(csv, RepChange.COLUMNS, MAX_IMPORT, "reps");
+    List<Problem> problems = new ArrayList<>();
+    Supplier<Set<String>> calendars = calendars();
+    for (CsvImport.Row row : rows) {
+      String id = OrganisationValues.id(row.get("id"), row.where() + "id", problems);
+      Optional<RepChange> change = RepChange.read(row, calendars, problems);
+      if (id != null && change.isPresent()) {
+        Rep existing = em.find(Rep.class, id, LockModeType.PESSIMISTIC_WRITE);
+        keep(id, existing, change.get(), column -> row.where() + column, problems);
+      }
     }
+    InvalidOrganisationException.refuseIfAny(problems);
+    return rows.size();
+  }
+
+  /** A rep that cannot be removed, and why. */
+  public static final class RepInUseException extends RuntimeException {
+
+    public RepInUseException(String why) {
+      super(why);
+    }
+  }
+
+  /**
+   * Removes a rep nothing refers to yet (one created by mistake): no lead was routed to them or
+   * considered them, and they own no account. Their absences and caps go with them. A rep with a
+   * history is made inactive instead; the history keeps naming them.
+   *
+   * @return whether there was such a rep
+   * @throws RepInUseException saying what still refers to the rep
+   */
+  public boolean remove(String id) {
+    schema.awaitMigration();
+    Rep rep = em.find(Rep.class, id, LockModeType.PESSIMISTIC_WRITE);
+    if (rep == null) {
+      return false;
+    }
+    long leads =
+        ((Number)
+                em.createNativeQuery(
+                        "select (select count(*) from sales_lead where rep_id = ?1)"
+                            + " + (select count(*) from lead_candidate where rep_id = ?1)"
+                            + " + (select count(*) from routing_ledger where rep_id = ?1)")
+                    .setParameter(1, id)
+                    .getSingleResult())
+            .longValue();
+    if (leads > 0) {
+      throw new RepInUseException(
+          "Rep '"
+              + id
+              + "' has a history of leads that names them; make them inactive instead"
+              + " ({\"active\": false}).");
+    }
+    List<String> accounts =
+        em.createQuery(
+                "select a.id from Account a where a.ownerRepId = :rep order by a.id", String.class)
+            .setParameter("rep", id)
+            .getResultList();
+    if (!accounts.isEmpty()) {
+      throw new RepInUseException(
+          "Rep '"
+              + id
+              + "' owns the account(s) "
+              + String.join(", ", accounts)
+              + "; give them another owner first.");
+    }
+    em.createQuery("delete from RepAbsence a where a.repId = :rep")
+        .setParameter("rep", id)
+        .executeUpdate();
+    em.createQuery("delete from RepGradeCap c where c.repId = :rep")
+        .setParameter("rep", id)
+        .executeUpdate();
+    em.remove(rep);
+    return true;
+  }
+
+  /** The names of the live rulebook's calendars, read only if a change names one. */
+  private Supplier<Set<String>> calendars() {
+    return () -> rulebook.live().calendars().names();
+  }
+
+  // Notes what is wrong in problems and keeps nothing of this change if anything is.
+  private Rep keep(
+      String id,
+      Rep existing,
+      RepChange change,
+      UnaryOperator<String> label,
+      List<Problem> problems) {
+    int before = problems.size();
+    if (existing == null) {
+      OrganisationValues.id(id, label.apply("id"), problems);
+      for (String column : RepChange.TO_CREATE) {
+        if (!change.gives(column)) {
+          problems.add(new Problem(label.apply(column), "is required to create a rep"));
+        }
+      }
+    }
+    Team team = existing == null ? null : existing.getTeam();
+    if (change.team() != null) {
+      team = em.find(Team.class, change.team());
+      if (team == null) {
+        problems.add(
+            new Problem(label.apply("team"), "no team has the id '" + change.team() + "'"));
+      }
+    }
+    if (problems.size() > before) {
+      return null;
+    }
+    Rep rep = existing;
+    if (rep == null) {
+      rep = new Rep(id, team, change.name(), change.email(), change.timeZone());
+      em.persist(rep);
+    } else {
+      rep.describe(
+          team,
+          change.gives("name") ? change.name() : rep.getName(),
+          change.gives("email") ? change.email() : rep.getEmail());
+    }
+    rep.setWorkingHours(
+        change.gives("time_zone") ? change.timeZone() : rep.getTimeZone(),
+        change.gives("working_hours") ? change.workingHours() : rep.getWorkingHours());
     rep.setTaking(
         change.active() == null ? rep.isActive() : change.active(),
         change.available() == null ? rep.isAvailable() : change.available(),
-        change.clearCap()
-            ? null
-            : change.maxOpenLeads() == null ? rep.getMaxOpenLeads() : change.maxOpenLeads(),
+        change.gives("max_open_leads") ? change.maxOpenLeads() : rep.getMaxOpenLeads(),
         change.weight() == null ? rep.getWeight() : change.weight());
-    em.flush();
-    return Optional.of(states(List.of(rep)).get(0));
+    for (Map.Entry<Grade, Integer> cap : change.maxOpenLeadsByGrade().entrySet()) {
+      RepGradeCap kept = em.find(RepGradeCap.class, new RepGradeCap.Key(id, cap.getKey()));
+      if (cap.getValue() == null && kept != null) {
+        em.remove(kept);
+      } else if (cap.getValue() != null && kept == null) {
+        em.persist(new RepGradeCap(id, cap.getKey(), cap.getValue()));
+      } else if (cap.getValue() != null) {
+        kept.setMaxOpenLeads(cap.getValue());
+      }
+    }
+    return rep;
   }
 
   /**
@@ -125,10 +283,10 @@ public class Reps {
       return Optional.empty();
     }
     if (!to.isAfter(from)) {
-      throw new InvalidChangeException("to", "must be after from");
+      throw new InvalidOrganisationException("to", "must be after from");
     }
     if (note != null && note.length() > 200) {
-      throw new InvalidChangeException("note", "is longer than 200 characters");
+      throw new InvalidOrganisationException("note", "is longer than 200 characters");
     }
     em.persist(new RepAbsence(repId, from, to, note == null || note.isBlank() ? null : note));
     em.flush();
@@ -151,7 +309,19 @@ public class Reps {
   private List<RepState> states(List<Rep> reps) {
     Instant now = clock.instant();
     List<RepInRotation> rotation = availability.inRotation(reps, now);
-    Map<String, Long> open = availability.openLeads(reps.stream().map(Rep::getId).toList());
+    List<String> ids = reps.stream().map(Rep::getId).toList();
+    Map<String, Long> open = availability.openLeads(ids);
+    Map<String, Map<String, Integer>> capsByRep = new HashMap<>();
+    if (!ids.isEmpty()) {
+      for (RepGradeCap cap :
+          em.createQuery("select c from RepGradeCap c where c.repId in :reps", RepGradeCap.class)
+              .setParameter("reps", ids)
+              .getResultList()) {
+        capsByRep
+            .computeIfAbsent(cap.getRepId(), rep -> new TreeMap<>())
+            .put(cap.getGrade().name(), cap.getMaxOpenLeads());
+      }
+    }
     List<RepState> states = new ArrayList<>();
     for (int i = 0; i < reps.size(); i++) {
       Rep rep = reps.get(i);
@@ -179,7 +349,11 @@ public class Reps {
               open.getOrDefault(rep.getId(), 0L),
               rotation.get(i).available(),
               rotation.get(i).whyNot(),
-              absences));
+              absences,
+              rep.getEmail(),
+              rep.getTimeZone().getId(),
+              rep.getWorkingHours(),
+              capsByRep.getOrDefault(rep.getId(), Map.of())));
     }
     return states;
   }

@@ -28,6 +28,12 @@ public class DepartmentHead {
     this.email = email;
   }
 
+  /** Names the person now in the role; the next escalation goes to them. */
+  public void change(String name, String email) {
+    this.name = name;
+    this.email = email;
+  }
+
   public Side getSide() {
     return side;
   }

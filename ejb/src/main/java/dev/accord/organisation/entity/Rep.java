@@ -96,6 +96,13 @@ public class Rep {
     return weight;
   }
 
+  /** Changes who the rep is and which team's rotation they are in; it holds for the next lead. */
+  public void describe(Team team, String name, String email) {
+    this.team = team;
+    this.name = name;
+    this.email = email;
+  }
+
   /** Changes how the rep takes leads; it holds for the next lead routed. */
   public void setTaking(boolean active, boolean available, Integer maxOpenLeads, int weight) {
     this.active = active;

@@ -1,6 +1,5 @@
 package dev.accord.platform.database;
 
-import dev.accord.platform.configuration.AccordSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Lock;
@@ -9,9 +8,6 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.inject.Inject;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -19,7 +15,8 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Brings the database schema up to date at startup, so a fresh database and an old one both end up
- * at the schema this build expects; in demo mode it also loads the demo sales organisation.
+ * at the schema this build expects. The schema only: the organisation is data (the demo's is loaded
+ * by {@code DemoOrganisation}).
  */
 @Startup
 @Singleton
@@ -31,18 +28,15 @@ public class DatabaseSchema {
   @Resource(lookup = "java:jboss/datasources/AccordDS")
   DataSource dataSource;
 
-  @Inject AccordSettings settings;
-
   @PostConstruct
   void migrate() {
-    List<String> locations = new ArrayList<>(List.of("classpath:db/migration"));
-    if (settings.demoEnabled()) {
-      locations.add("classpath:db/demo");
-    }
     MigrateResult result =
         Flyway.configure(DatabaseSchema.class.getClassLoader())
             .dataSource(dataSource)
-            .locations(locations.toArray(String[]::new))
+            .locations("classpath:db/migration")
+            // A database of an older demo ran the demo organisation as a repeatable script, since
+            // removed; the data it loaded stays, the script's entry in the history is not an error.
+            .ignoreMigrationPatterns("*:future", "repeatable:missing")
             .load()
             .migrate();
     LOG.info(

@@ -1,6 +1,7 @@
 package dev.accord.web.api.organisation;
 
 import dev.accord.organisation.control.Accounts;
+import dev.accord.organisation.control.InvalidOrganisationException;
 import dev.accord.web.api.BoundedBodies;
 import dev.accord.web.api.JsonObjects;
 import dev.accord.web.api.problems.Problem;
@@ -22,9 +23,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,8 +38,6 @@ import java.util.Optional;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountsResource {
-
-  private static final int MAX_IMPORT_BYTES = 8 * 1024 * 1024;
 
   @Inject Accounts accounts;
 
@@ -78,8 +74,8 @@ public class AccountsResource {
                   JsonObjects.text(request.get(), "domain"),
                   JsonObjects.text(request.get(), "owner")))
           .build();
-    } catch (Accounts.InvalidAccountsException invalid) {
-      return invalid(fieldsOf(invalid));
+    } catch (InvalidOrganisationException invalid) {
+      return invalid(OrganisationRequests.fieldsOf(invalid));
     }
   }
 
@@ -105,38 +101,18 @@ public class AccountsResource {
     if (!Callers.of(context).operator()) {
       return Problem.operatorsOnly().toResponse();
     }
-    Optional<byte[]> read = BoundedBodies.read(body, MAX_IMPORT_BYTES);
-    if (read.isEmpty()) {
-      return Problem.of(
-              Response.Status.REQUEST_ENTITY_TOO_LARGE,
-              "import-too-large",
-              "An import is at most 8 MiB; split the file.")
-          .toResponse();
-    }
-    String csv;
-    try {
-      csv = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(read.get())).toString();
-    } catch (CharacterCodingException notUtf8) {
-      return invalid(List.of(new FieldProblem("csv", "is not UTF-8 text; save it as CSV UTF-8")));
+    OrganisationRequests.CsvBody csv = OrganisationRequests.csv(body);
+    if (csv.refusal() != null) {
+      return csv.refusal();
     }
     try {
-      return Response.ok(Map.of("imported", accounts.importCsv(csv))).build();
-    } catch (Accounts.InvalidAccountsException invalid) {
-      return invalid(fieldsOf(invalid));
+      return Response.ok(Map.of("imported", accounts.importCsv(csv.csv()))).build();
+    } catch (InvalidOrganisationException invalid) {
+      return invalid(OrganisationRequests.fieldsOf(invalid));
     }
-  }
-
-  private static List<FieldProblem> fieldsOf(Accounts.InvalidAccountsException invalid) {
-    return invalid.problems().stream().map(p -> new FieldProblem(p.field(), p.reason())).toList();
   }
 
   private static Response invalid(List<FieldProblem> errors) {
-    return new Problem(
-            "https://accord.dev/problems/invalid-accounts",
-            "The accounts are not valid",
-            400,
-            "Fix the fields named below; nothing was kept.",
-            errors)
-        .toResponse();
+    return OrganisationRequests.invalid("invalid-accounts", "The accounts are not valid", errors);
   }
 }

@@ -1,5 +1,6 @@
 package dev.accord.web.api.organisation;
 
+import dev.accord.organisation.control.InvalidOrganisationException;
 import dev.accord.organisation.control.Reps;
 import dev.accord.web.api.BoundedBodies;
 import dev.accord.web.api.JsonObjects;
@@ -9,10 +10,8 @@ import dev.accord.web.api.problems.Problem.FieldProblem;
 import dev.accord.web.api.security.Callers;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -25,29 +24,52 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The reps as data (operator key): GET /api/organisation/reps lists each rep with what they hold
- * and whether they take the next lead (and if not, why); PUT /api/organisation/reps/{id} with any
- * of {@code active}, {@code available}, {@code maxOpenLeads} (null: no cap), {@code weight} (share
- * of the team's leads; 1 is normal) changes how they take leads; POST …/{id}/absences {@code
- * {"from", "to", "note"}} and DELETE …/{id}/absences/{absence} manage out-of-office periods. Every
- * change holds for the next lead routed.
+ * and whether they take the next lead (and if not, why), GET …/{id} shows one; PUT
+ * /api/organisation/reps/{id} creates a rep (given {@code name}, {@code email}, {@code team} and
+ * {@code timeZone}) or changes any of those and {@code workingHours} (a calendar of the rulebook;
+ * null: the team's), {@code active}, {@code available}, {@code maxOpenLeads} (null: no cap), {@code
+ * maxOpenLeadsByGrade} ({@code {"A": 2, "B": null}}), {@code weight} (share of the team's leads; 1
+ * is normal); POST …/import creates or changes reps from CSV, all or none; POST …/{id}/absences
+ * {@code {"from", "to", "note"}} and DELETE …/{id}/absences/{absence} manage out-of-office periods;
+ * DELETE …/{id} removes a rep no lead or account refers to (else: make them inactive). Every change
+ * holds for the next lead routed.
  */
 @Path("organisation/reps")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class RepsResource {
 
-  private static final Set<String> CHANGEABLE =
-      Set.of("active", "available", "maxOpenLeads", "weight");
+  // JSON field -> the column of an import, which the control reads.
+  private static final Map<String, String> COLUMNS = new LinkedHashMap<>();
+
+  static {
+    COLUMNS.put("name", "name");
+    COLUMNS.put("email", "email");
+    COLUMNS.put("team", "team");
+    COLUMNS.put("timeZone", "time_zone");
+    COLUMNS.put("workingHours", "working_hours");
+    COLUMNS.put("active", "active");
+    COLUMNS.put("available", "available");
+    COLUMNS.put("maxOpenLeads", "max_open_leads");
+    COLUMNS.put("weight", "weight");
+    COLUMNS.put("maxOpenLeadsByGrade", "max_open_leads_by_grade");
+  }
+
+  private static final Map<String, String> FIELDS =
+      COLUMNS.entrySet().stream()
+          .collect(java.util.stream.Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));
 
   @Inject Reps reps;
 
@@ -59,11 +81,23 @@ public class RepsResource {
     return Response.ok(reps.all()).build();
   }
 
+  @GET
+  @Path("{id}")
+  public Response one(@PathParam("id") String id, @Context SecurityContext context) {
+    if (!Callers.of(context).operator()) {
+      return Problem.operatorsOnly().toResponse();
+    }
+    return reps.find(id).map(rep -> Response.ok(rep).build()).orElseGet(() -> repNotFound(id));
+  }
+
   @PUT
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response change(
-      @PathParam("id") String id, InputStream body, @Context SecurityContext context) {
+  public Response put(
+      @PathParam("id") String id,
+      InputStream body,
+      @Context SecurityContext context,
+      @Context UriInfo uri) {
     if (!Callers.of(context).operator()) {
       return Problem.operatorsOnly().toResponse();
     }
@@ -73,50 +107,80 @@ public class RepsResource {
           List.of(
               new FieldProblem(
                   "body",
-                  "send a JSON object with any of active, available (true or false) and"
-                      + " maxOpenLeads (a number, or null for no cap) and weight (a number)")));
+                  "send a JSON object with any of "
+                      + String.join(", ", COLUMNS.keySet())
+                      + "; a new rep needs name, email, team and timeZone")));
     }
     JsonObject json = request.get();
     List<FieldProblem> errors = new ArrayList<>();
     json.keySet().stream()
-        .filter(name -> !CHANGEABLE.contains(name))
+        .filter(name -> !COLUMNS.containsKey(name))
         .forEach(
             name ->
                 errors.add(
                     new FieldProblem(
                         name,
-                        "is not a setting of a rep; use active, available, maxOpenLeads, weight")));
-    Boolean active = flag(json, "active", errors);
-    Boolean available = flag(json, "available", errors);
-    Integer cap = null;
-    boolean clearCap = false;
-    if (json.containsKey("maxOpenLeads")) {
-      JsonValue value = json.get("maxOpenLeads");
-      if (value == JsonValue.NULL) {
-        clearCap = true;
-      } else if (value instanceof JsonNumber number && number.isIntegral()) {
-        cap = intOrMax(number);
+                        "is not a setting of a rep; use " + String.join(", ", COLUMNS.keySet()))));
+    Map<String, String> values = new LinkedHashMap<>(COLUMNS);
+    values.remove("maxOpenLeadsByGrade");
+    Map<String, String> texts = OrganisationRequests.texts(json, values, "", errors);
+    Map<String, String> caps = null;
+    if (json.containsKey("maxOpenLeadsByGrade")) {
+      if (json.get("maxOpenLeadsByGrade") instanceof JsonObject byGrade) {
+        Map<String, String> grades = new LinkedHashMap<>();
+        byGrade.keySet().forEach(grade -> grades.put(grade, grade));
+        caps = OrganisationRequests.texts(byGrade, grades, "maxOpenLeadsByGrade.", errors);
       } else {
-        errors.add(new FieldProblem("maxOpenLeads", "must be a whole number, or null for no cap"));
-      }
-    }
-    Integer weight = null;
-    if (json.containsKey("weight")) {
-      if (json.get("weight") instanceof JsonNumber number && number.isIntegral()) {
-        weight = intOrMax(number);
-      } else {
-        errors.add(new FieldProblem("weight", "must be a whole number (1 is a normal share)"));
+        errors.add(
+            new FieldProblem(
+                "maxOpenLeadsByGrade",
+                "must be an object of caps by grade, such as {\"A\": 2, \"B\": null}"));
       }
     }
     if (!errors.isEmpty()) {
       return invalid(errors);
     }
     try {
-      return reps.change(id, new Reps.Change(active, available, cap, clearCap, weight))
-          .map(state -> Response.ok(state).build())
+      return reps.put(id, texts, caps, column -> FIELDS.getOrDefault(column, column))
+          .map(
+              kept ->
+                  kept.created()
+                      ? Response.created(uri.getAbsolutePath()).entity(kept.rep()).build()
+                      : Response.ok(kept.rep()).build())
           .orElseGet(() -> repNotFound(id));
-    } catch (Reps.InvalidChangeException invalid) {
-      return invalid(List.of(new FieldProblem(invalid.field(), invalid.getMessage())));
+    } catch (InvalidOrganisationException invalid) {
+      return invalid(OrganisationRequests.fieldsOf(invalid));
+    }
+  }
+
+  @DELETE
+  @Path("{id}")
+  public Response remove(@PathParam("id") String id, @Context SecurityContext context) {
+    if (!Callers.of(context).operator()) {
+      return Problem.operatorsOnly().toResponse();
+    }
+    try {
+      return reps.remove(id) ? Response.noContent().build() : repNotFound(id);
+    } catch (Reps.RepInUseException inUse) {
+      return Problem.of(Response.Status.CONFLICT, "rep-in-use", inUse.getMessage()).toResponse();
+    }
+  }
+
+  @POST
+  @Path("import")
+  @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+  public Response importCsv(InputStream body, @Context SecurityContext context) {
+    if (!Callers.of(context).operator()) {
+      return Problem.operatorsOnly().toResponse();
+    }
+    OrganisationRequests.CsvBody csv = OrganisationRequests.csv(body);
+    if (csv.refusal() != null) {
+      return csv.refusal();
+    }
+    try {
+      return Response.ok(Map.of("imported", reps.importCsv(csv.csv()))).build();
+    } catch (InvalidOrganisationException invalid) {
+      return invalid(OrganisationRequests.fieldsOf(invalid));
     }
   }
 
@@ -149,8 +213,8 @@ public class RepsResource {
       return reps.addAbsence(id, from, to, note)
           .map(state -> Response.status(Response.Status.CREATED).entity(state).build())
           .orElseGet(() -> repNotFound(id));
-    } catch (Reps.InvalidChangeException invalid) {
-      return invalid(List.of(new FieldProblem(invalid.field(), invalid.getMessage())));
+    } catch (InvalidOrganisationException invalid) {
+      return invalid(OrganisationRequests.fieldsOf(invalid));
     }
   }
 
@@ -174,30 +238,6 @@ public class RepsResource {
             .toResponse();
   }
 
-  // A number too large for an int is out of range, never wrapped around.
-  private static Integer intOrMax(JsonNumber number) {
-    try {
-      return number.intValueExact();
-    } catch (ArithmeticException tooLarge) {
-      return Integer.MAX_VALUE;
-    }
-  }
-
-  private static Boolean flag(JsonObject json, String name, List<FieldProblem> errors) {
-    if (!json.containsKey(name)) {
-      return null;
-    }
-    JsonValue value = json.get(name);
-    if (value == JsonValue.TRUE) {
-      return true;
-    }
-    if (value == JsonValue.FALSE) {
-      return false;
-    }
-    errors.add(new FieldProblem(name, "must be true or false"));
-    return null;
-  }
-
   private static Instant instant(JsonObject json, String name, List<FieldProblem> errors) {
     if (!(json.get(name) instanceof JsonString text)) {
       errors.add(
@@ -218,12 +258,6 @@ public class RepsResource {
   }
 
   private static Response invalid(List<FieldProblem> errors) {
-    return new Problem(
-            "https://accord.dev/problems/invalid-rep-change",
-            "The change is not valid",
-            400,
-            "Fix the fields named below; the rep was not changed.",
-            errors)
-        .toResponse();
+    return OrganisationRequests.invalid("invalid-rep-change", "The change is not valid", errors);
   }
 }
