@@ -1,6 +1,8 @@
 package dev.accord.rules.sla;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,8 +39,8 @@ public record ClockTerm(
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(calendar, "calendar");
     stages = List.copyOf(stages);
-    stoppedBy = Set.copyOf(stoppedBy);
-    counted = Set.copyOf(counted);
+    stoppedBy = immutableCopy(stoppedBy, Activity.class);
+    counted = immutableCopy(counted, Activity.class);
   }
 
   /** The breach stage, always the last. */
@@ -54,7 +56,7 @@ public record ClockTerm(
   public record StageTerm(int percent, Set<Recipient> recipients) {
 
     public StageTerm {
-      recipients = Set.copyOf(recipients);
+      recipients = immutableCopy(recipients, Recipient.class);
     }
 
     public boolean isBreach() {
@@ -65,5 +67,13 @@ public record ClockTerm(
     public String eventName() {
       return isBreach() ? "breach" : "warning-" + percent;
     }
+  }
+
+  // Every decision builds its clock terms: an EnumSet copies without hashing, and iterates in the
+  // order the enum declares instead of one that changes from run to run.
+  private static <E extends Enum<E>> Set<E> immutableCopy(Set<E> values, Class<E> type) {
+    Set<E> copy = EnumSet.noneOf(type);
+    copy.addAll(values);
+    return Collections.unmodifiableSet(copy);
   }
 }
