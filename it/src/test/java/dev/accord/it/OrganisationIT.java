@@ -100,7 +100,7 @@ class OrganisationIT {
           .isEqualTo(
               "{\"catchUp\":{\"limit\":null,\"policy\":\"FULL\"},\"id\":\""
                   + north
-                  + "\",\"manager\":null,\"name\":\"North "
+                  + "\",\"name\":\"North "
                   + suffix
                   + "\",\"reps\":[],\"timeZone\":\"Europe/Stockholm\",\"workingHours\":null}");
 
@@ -129,12 +129,12 @@ class OrganisationIT {
               """
               {"name": "North %s", "timeZone": "Europe/Oslo",
                "manager": {"name": "Ingrid Berg", "email": "ingrid.berg@accord.example"},
-               "workingHours": "americas", "catchUp": {"policy": "NONE"}}
+               "workingHours": "around-the-clock", "catchUp": {"policy": "NONE"}}
               """
                   .formatted(suffix));
       assertThat(described.status()).isEqualTo(200);
       assertThat(described.json().get("timeZone").asText()).isEqualTo("Europe/Oslo");
-      assertThat(described.json().get("workingHours").asText()).isEqualTo("americas");
+      assertThat(described.json().get("workingHours").asText()).isEqualTo("around-the-clock");
       assertThat(described.json().get("catchUp").toString())
           .isEqualTo("{\"limit\":null,\"policy\":\"NONE\"}");
       assertThat(described.json().at("/manager/email").asText())

@@ -134,10 +134,11 @@ class WorkingHoursIT {
 
   private static JsonNode salesClock(JsonNode lead) {
     List<JsonNode> sales = new ArrayList<>();
-    lead.get("clocks")
+    lead.get("slaClocks")
         .forEach(
             clock -> {
-              if (clock.get("owner").asText().equals("SALES")) {
+              if (clock.get("owner").asText().equals("SALES")
+                  && clock.get("name").asText().equals("First touch")) {
                 sales.add(clock);
               }
             });
@@ -159,8 +160,9 @@ class WorkingHoursIT {
   private String postEmeaLead() {
     return accord
         .postLead(
-            "{\"email\": \"night.%s@example.de\", \"country\": \"DE\"}"
-                .formatted(UUID.randomUUID()))
+            // A grade the agreement gives a first-touch clock.
+            "{\"email\": \"night.%s@example.de\", \"country\": \"DE\", \"title\": \"VP Sales\","
+                + " \"employees\": 800, \"action\": \"demo\"}".formatted(UUID.randomUUID()))
         .body()
         .get("id")
         .asText();

@@ -76,7 +76,7 @@ public class Reps {
   /** A rep as a PUT left them, and whether it created them. */
   public record Kept(boolean created, RepState rep) {}
 
-  @Transactional(Transactional.TxType.SUPPORTS)
+  // In a transaction: whether a rep works now depends on their team's hours, read lazily.
   public List<RepState> all() {
     schema.awaitMigration();
     return states(
@@ -84,7 +84,6 @@ public class Reps {
             .getResultList());
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<RepState> find(String id) {
     schema.awaitMigration();
     return Optional.ofNullable(em.find(Rep.class, id)).map(rep -> states(List.of(rep)).get(0));

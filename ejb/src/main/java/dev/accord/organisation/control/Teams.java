@@ -39,7 +39,10 @@ public class Teams {
 
   @Inject LiveRulebook rulebook;
 
-  /** A team as the API shows it; a team without a manager or working hours says null. */
+  /**
+   * A team as the API shows it; a team without working hours says null, one without a manager has
+   * none.
+   */
   @JsonbNillable
   public record TeamView(
       String id,

@@ -502,12 +502,23 @@ public class LeadRouter {
         return new Rotation(null, considered(grade, inLedger, order, null, busy));
       }
       RepInLedger pick = null;
+      RepInLedger waitFor = null;
+      List<RepInLedger> taking = new ArrayList<>();
       for (RepInLedger rep : order) {
+        // A rep being given another lead counts as one lead further on; the lead goes on to the
+        // next rep only if the next would come first even so.
+        Optional<RepInLedger> stillAhead =
+            taking.stream().filter(other -> aheadOnceCounted(other, rep)).findFirst();
+        if (stillAhead.isPresent()) {
+          waitFor = stillAhead.get();
+          break;
+        }
         if (held.contains(rep.repId()) || claims.claimIfFree(rep.repId())) {
           held.add(rep.repId());
           pick = rep;
           break;
         }
+        taking.add(rep);
         busy.put(
             rep.repId(),
             "was being given another lead at that moment ("
@@ -519,9 +530,10 @@ public class LeadRouter {
                 + " before it), so the lead went on to the next rep");
       }
       if (pick == null) {
-        // Everyone who could take it is taking another lead right now: wait for the first.
-        claims.claim(order.get(0).repId());
-        held.add(order.get(0).repId());
+        // Whoever should take it is taking another lead right now: wait for them, then look again.
+        RepInLedger first = waitFor != null ? waitFor : order.get(0);
+        claims.claim(first.repId());
+        held.add(first.repId());
         continue;
       }
       RepInLedger now = inLedger(team, List.of(repsById.get(pick.repId())), grade, period).get(0);
@@ -532,6 +544,15 @@ public class LeadRouter {
       counted(team, lead, chosen);
       return new Rotation(chosen, considered(grade, inLedger, order, now, busy));
     }
+  }
+
+  /**
+   * Whether a rep being given another lead, counted with that lead, still comes before this rep in
+   * the ledger (fewer leads for their weight).
+   */
+  private static boolean aheadOnceCounted(RepInLedger taking, RepInLedger next) {
+    return (long) (taking.assigned() + 1) * next.weight()
+        < (long) next.assigned() * taking.weight();
   }
 
   private static List<RoutingCandidate> considered(

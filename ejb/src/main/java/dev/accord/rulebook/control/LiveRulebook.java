@@ -79,7 +79,7 @@ public class LiveRulebook {
     try {
       Rulebook compiled = Rulebook.compile(settings.rulebookFolder());
       published.publish(compiled, now, savedToFolder());
-      rulebook = compiled;
+      goLive(compiled);
       status =
           new RulebookStatus(
               compiled.version(),
@@ -135,7 +135,7 @@ public class LiveRulebook {
     }
     try {
       Rulebook fallback = Rulebook.compile(last.get());
-      rulebook = fallback;
+      goLive(fallback);
       status =
           new RulebookStatus(
               fallback.version(),
@@ -245,7 +245,7 @@ public class LiveRulebook {
           compiled.failedScenarios().isEmpty()
               ? by
               : by + " (forced past " + compiled.failedScenarios().size() + " failing scenarios)");
-      rulebook = compiled;
+      goLive(compiled);
       status =
           new RulebookStatus(
               compiled.version(),
@@ -367,6 +367,15 @@ public class LiveRulebook {
     } catch (IOException | UncheckedIOException e) {
       // A file deleted while we looked: the next look sees the folder settled.
       return "unreadable:" + e;
+    }
+  }
+
+  /** Puts a rulebook live; the one it replaces lets go of the sessions it kept. */
+  private void goLive(Rulebook next) {
+    Rulebook previous = rulebook;
+    rulebook = next;
+    if (previous != null) {
+      previous.close();
     }
   }
 

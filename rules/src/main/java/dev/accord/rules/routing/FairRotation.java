@@ -20,7 +20,8 @@ public final class FairRotation {
   /**
    * How a rep who fell behind the team (away, out of office, off shift, newly joined) catches up.
    * In the normal rotation a rep of weight {@code w} trails the rep furthest on by up to {@code w}
-   * leads; what a returning rep trails beyond that is their catch-up.
+   * leads, and by one more while another lead is on its way to them; what a returning rep trails
+   * beyond that is their catch-up.
    *
    * @param limit with {@link Kind#CAPPED}, how many leads of catch-up a returning rep receives
    */
@@ -79,7 +80,7 @@ public final class FairRotation {
       // The leads that would bring the rep level with the one furthest on, for their weight.
       long level = (long) furthest.assigned() * rep.weight() / furthest.weight();
       long behind = level - rep.assigned();
-      long credit = behind - rep.weight() - allowed;
+      long credit = behind - rep.weight() - 1 - allowed;
       if (credit > 0) {
         credits.put(rep.repId(), (int) credit);
       }

@@ -52,9 +52,10 @@ class FairRotationTest {
 
     List<String> nextLeads = rotate(ledger, credited, new FairRotation.CatchUp(NONE, 0), 5);
 
-    // Credited 7 of the 8 leads she trailed by: level with the bottom of a normal rotation.
-    assertThat(credited).containsExactly(Map.entry("dana", 7));
-    assertThat(nextLeads).containsExactly("dana", "ana", "ben", "dana", "ana");
+    // Credited 6 of the 8 leads she trailed by: level with the team once her turn (one lead) and
+    // one lead on its way to her have come.
+    assertThat(credited).containsExactly(Map.entry("dana", 6));
+    assertThat(nextLeads).containsExactly("dana", "dana", "ana", "ben", "dana");
   }
 
   @Test
@@ -62,11 +63,12 @@ class FairRotationTest {
     Map<String, Integer> ledger = new HashMap<>(Map.of("ana", 10, "ben", 10, "dana", 2));
     Map<String, Integer> credited = new HashMap<>();
 
-    List<String> nextLeads = rotate(ledger, credited, new FairRotation.CatchUp(CAPPED, 3), 7);
+    List<String> nextLeads = rotate(ledger, credited, new FairRotation.CatchUp(CAPPED, 3), 8);
 
-    assertThat(credited).containsExactly(Map.entry("dana", 4));
-    // Her turn and three leads of catch-up in a row, then the rotation.
-    assertThat(nextLeads).containsExactly("dana", "dana", "dana", "dana", "ana", "ben", "dana");
+    assertThat(credited).containsExactly(Map.entry("dana", 3));
+    // Her turn, the lead in flight and three leads of catch-up in a row, then the rotation.
+    assertThat(nextLeads)
+        .containsExactly("dana", "dana", "dana", "dana", "dana", "ana", "ben", "dana");
   }
 
   @Test
@@ -84,14 +86,14 @@ class FairRotationTest {
 
   @Test
   void aCreditedRepIsToldHowManyOfTheirLeadsWereCredited() {
-    RepInLedger dana = new RepInLedger("dana", "Dana Novak", true, null, 1, 2, null).credit(7);
+    RepInLedger dana = new RepInLedger("dana", "Dana Novak", true, null, 1, 2, null).credit(6);
 
     assertThat(
             FairRotation.candidates("B", List.of(dana), List.of(dana), dana, Map.of())
                 .get(0)
                 .reason())
         .isEqualTo(
-            "fewest grade B leads this period for their weight: 9 at weight 1 (7 of them credited"
+            "fewest grade B leads this period for their weight: 8 at weight 1 (6 of them credited"
                 + " by the team's catch-up policy)");
   }
 
