@@ -9,6 +9,11 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.accord.it.Alerts.Alert;
 import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -145,6 +150,98 @@ class RepAvailabilityIT {
     assertThat(operator("GET", "/api/routing/queue?queue=emea", null).body().toString())
         .doesNotContain(waitingId);
     assertThat(rep("ana.costa").has("maxOpenLeads")).as("no cap").isFalse();
+  }
+
+  @Test
+  void aRepAtTheirCapForAGradeIsSkippedForThatGradeAndStillTakesOthers() throws Exception {
+    long openD = openLeadsOfGrade("ana.costa", "D");
+    try {
+      operator("PUT", "/api/organisation/reps/jonas.weber", "{\"available\": false}");
+      operator("PUT", "/api/organisation/reps/priya.nair", "{\"available\": false}");
+      JsonNode ana =
+          operator(
+                  "PUT",
+                  "/api/organisation/reps/ana.costa",
+                  "{\"maxOpenLeadsByGrade\": {\"D\": " + (openD + 1) + "}}")
+              .body();
+      assertThat(ana.get("maxOpenLeadsByGrade").toString())
+          .isEqualTo("{\"D\":" + (openD + 1) + "}");
+
+      JsonNode lastD = routed(postGradeDLead());
+      JsonNode overD = routed(postGradeDLead());
+      JsonNode gradeA = routed(postGradeALead());
+
+      assertThat(lastD.at("/assignment/rep/id").asText()).isEqualTo("ana.costa");
+      assertThat(overD.get("status").asText()).isEqualTo("UNROUTED");
+      assertThat(reasons(overD))
+          .containsEntry(
+              "ana.costa",
+              "at capacity for grade D: "
+                  + (openD + 1)
+                  + " of "
+                  + (openD + 1)
+                  + " open grade D leads");
+      assertThat(gradeA.at("/score/grade").asText()).isEqualTo("A");
+      assertThat(gradeA.at("/assignment/rep/id").asText()).isEqualTo("ana.costa");
+    } finally {
+      operator(
+          "PUT", "/api/organisation/reps/ana.costa", "{\"maxOpenLeadsByGrade\": {\"D\": null}}");
+      operator("PUT", "/api/organisation/reps/jonas.weber", "{\"available\": true}");
+      operator("PUT", "/api/organisation/reps/priya.nair", "{\"available\": true}");
+    }
+    assertThat(rep("ana.costa").get("maxOpenLeadsByGrade").toString()).isEqualTo("{}");
+  }
+
+  /** What the rep holds of the grade, read from the server's database beside it. */
+  private static long openLeadsOfGrade(String repId, String grade) throws SQLException {
+    try (Connection db =
+            DriverManager.getConnection(
+                "jdbc:h2:file:"
+                    + System.getProperty("accord.it.base.dir")
+                    + "/data/accord/accord;AUTO_SERVER=TRUE",
+                "sa",
+                "sa");
+        PreparedStatement count =
+            db.prepareStatement(
+                "select count(*) from sales_lead where rep_id = ? and grade = ?"
+                    + " and status in ('ROUTED', 'ACCEPTED')")) {
+      count.setString(1, repId);
+      count.setString(2, grade);
+      try (ResultSet result = count.executeQuery()) {
+        result.next();
+        return result.getLong(1);
+      }
+    }
+  }
+
+  private static Map<String, String> reasons(JsonNode lead) {
+    Map<String, String> reasons = new HashMap<>();
+    lead.at("/assignment/candidates")
+        .forEach(c -> reasons.put(c.get("repId").asText(), c.get("reason").asText()));
+    return reasons;
+  }
+
+  private String postGradeDLead() {
+    return accord
+        .postLead(
+            "{\"email\": \"capped.%s@example.de\", \"country\": \"DE\"}"
+                .formatted(UUID.randomUUID()))
+        .body()
+        .get("id")
+        .asText();
+  }
+
+  private String postGradeALead() {
+    return accord
+        .postLead(
+            """
+            {"email": "greta.%s@example.de", "country": "DE", "title": "VP Sales",
+             "employees": 800, "action": "demo"}
+            """
+                .formatted(UUID.randomUUID()))
+        .body()
+        .get("id")
+        .asText();
   }
 
   @Test
