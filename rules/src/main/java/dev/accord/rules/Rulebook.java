@@ -287,6 +287,20 @@ public final class Rulebook implements AutoCloseable {
    * time, each stage's holding only that stage's facts.
    */
   public Decision decide(Lead lead) {
+    return decide(lead, true);
+  }
+
+  /**
+   * Scores, grades and routes a lead without setting out its SLA clocks: what replaying past leads
+   * against a changed rulebook needs, a stage cheaper than {@link #decide}.
+   *
+   * @return the decision, with no clock terms
+   */
+  public Decision scoreAndRoute(Lead lead) {
+    return decide(lead, false);
+  }
+
+  private Decision decide(Lead lead, boolean withClocks) {
     Objects.requireNonNull(lead, "lead");
     FiringRule firing = new FiringRule();
 
@@ -303,17 +317,20 @@ public final class Rulebook implements AutoCloseable {
     TeamChoice routing = new TeamChoice(firing);
     stages.get(Stage.ROUTING).run(Map.of("routing", routing), firing, lead, graded);
 
-    SlaTerms sla = new SlaTerms(firing);
-    stages
-        .get(Stage.SLA)
-        .run(Map.of("sla", sla), firing, lead, graded, new Routed(routing.team().orElse(null)));
+    List<ClockTerm> clocks = List.of();
+    if (withClocks) {
+      SlaTerms sla = new SlaTerms(firing);
+      stages
+          .get(Stage.SLA)
+          .run(Map.of("sla", sla), firing, lead, graded, new Routed(routing.team().orElse(null)));
+      clocks = sla.terms();
+      checkCalendars(clocks);
+    }
 
     List<Reason> reasons = new ArrayList<>(fit.reasons());
     reasons.addAll(engagement.reasons());
     reasons.addAll(grading.reasons());
     routing.reason().ifPresent(reasons::add);
-    List<ClockTerm> clocks = sla.terms();
-    checkCalendars(clocks);
     return new Decision(
         fit.total(), engagement.total(), grading.grade(), routing.team(), reasons, clocks, version);
   }

@@ -55,6 +55,18 @@ class DemoRulebookTest {
   }
 
   @Test
+  void replayingALeadScoresAndRoutesItAsTheFullDecisionDoesWithoutSettingOutClocks() {
+    Lead lead = lead("VP of Operations", 800, "DE", "webinar", "demo");
+
+    Decision full = rulebook.decide(lead);
+    Decision replayed = rulebook.scoreAndRoute(lead);
+
+    assertThat(full.clocks()).extracting(c -> c.name()).contains("First touch");
+    assertThat(replayed.clocks()).isEmpty();
+    assertThat(replayed).usingRecursiveComparison().ignoringFields("clocks").isEqualTo(full);
+  }
+
+  @Test
   void aReturningBankLookingAtTheEnterprisePlanScoresForIndustryAttributeAndReturn() {
     Lead first =
         new Lead(

@@ -131,7 +131,8 @@ public class RoutingReplay {
         }
         leads++;
         Standing now = standingOf(lead);
-        Decision decision = candidate.decide(LeadFacts.stored(lead));
+        // Teams, grades and reps are compared; the clocks a lead would get are not.
+        Decision decision = candidate.scoreAndRoute(LeadFacts.stored(lead));
         Standing then = standingWith(lead, decision, now, rotations);
         teams.count(now.team(), then.team());
         grades.count(now.grade(), then.grade());
