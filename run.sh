@@ -18,6 +18,14 @@ echo "Building Accord (the first build downloads WildFly, Drools and Camel from 
 mvn -B -q -f "$repo/pom.xml" install -DskipTests
 
 mkdir -p "$base/configuration" "$base/deployments"
+
+# The demo mailbox is on the moved IMAP port too: a copy of the channels file that says so (its
+# partner folder, ../var/partners/demo, resolves to the same place from var/).
+channels="${ACCORD_CHANNELS_FILE:-$repo/config/channels.yaml}"
+if [[ -z "${ACCORD_CHANNELS_FILE:-}" && "$port_offset" != 0 ]]; then
+  sed "s/^    port: 3143\$/    port: $imap_port/" "$repo/config/channels.yaml" > "$repo/var/channels.yaml"
+  channels="$repo/var/channels.yaml"
+fi
 find "$wildfly/standalone/configuration" -maxdepth 1 -type f -exec cp {} "$base/configuration/" \;
 rm -f "$base/deployments/accord.ear".*
 cp "$repo/ear/target/accord.ear" "$base/deployments/accord.ear"
@@ -77,7 +85,7 @@ announce_when_deployed &
   -c standalone-accord.xml \
   -Daccord.rulebook.dir="${ACCORD_RULEBOOK_DIR:-$repo/rules/rulebook}" \
   -Daccord.demo.enabled=true \
-  -Daccord.channels.file="${ACCORD_CHANNELS_FILE:-$repo/config/channels.yaml}" \
+  -Daccord.channels.file="$channels" \
   -Daccord.intake.keys="signed-demo:demo-signed-key-5e0c8a91d2f7b364" \
   -Daccord.public-url="http://localhost:$http_port" \
   -Daccord.mail.host=127.0.0.1 -Daccord.mail.port="$smtp_port" \
