@@ -245,6 +245,70 @@ class RepAvailabilityIT {
   }
 
   @Test
+  void outOfOfficePeriodsAreImportedFromCsvAllOrNoneAndOnlyOnce() {
+    Instant from = Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+    Instant until = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+    int absencesBefore = rep("priya.nair").get("absences").size();
+    String period = "priya.nair," + from + "," + until + ",Offsite in Porto\n";
+    try {
+      AccordClient.Answer refused =
+          csv(
+              "rep,from,to,note\n"
+                  + period
+                  + "nobody,"
+                  + from
+                  + ","
+                  + until
+                  + ",\n"
+                  + "jonas.weber,tomorrow,"
+                  + until
+                  + ",\n");
+      assertThat(refused.status()).isEqualTo(400);
+      assertThat(refused.body().get("errors").toString())
+          .isEqualTo(
+              "[{\"field\":\"row 3: rep\",\"reason\":\"no rep has the id 'nobody'\"},"
+                  + "{\"field\":\"row 4: from\",\"reason\":\"'tomorrow' is not an instant such"
+                  + " as 2026-12-01T08:00:00Z\"}]");
+      assertThat(rep("priya.nair").get("absences").size()).isEqualTo(absencesBefore);
+
+      AccordClient.Answer imported = csv("rep,from,to,note\n" + period);
+      AccordClient.Answer again = csv("rep,from,to,note\n" + period);
+
+      assertThat(imported.body().toString()).isEqualTo("{\"added\":1}");
+      assertThat(again.body().toString()).isEqualTo("{\"added\":0}");
+      JsonNode priya = rep("priya.nair");
+      assertThat(priya.get("absences").size()).isEqualTo(absencesBefore + 1);
+      assertThat(priya.get("whyNot").asText())
+          .isEqualTo("out of office until " + until + " (Offsite in Porto)");
+    } finally {
+      rep("priya.nair")
+          .get("absences")
+          .forEach(
+              absence -> {
+                if (absence.path("note").asText().equals("Offsite in Porto")) {
+                  operator(
+                      "DELETE",
+                      "/api/organisation/reps/priya.nair/absences/" + absence.get("id").asText(),
+                      null);
+                }
+              });
+    }
+    assertThat(rep("priya.nair").get("takesLeadsNow").asBoolean()).isTrue();
+  }
+
+  private AccordClient.Answer csv(String body) {
+    AccordClient.Raw raw =
+        accord.exchange(
+            accord
+                .request("/api/organisation/reps/absences/import")
+                .header("Authorization", "Bearer " + ChannelsIT.OPERATOR_KEY)
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    return new AccordClient.Answer(
+        raw.status(), java.util.Optional.empty(), null, parse(raw.body()));
+  }
+
+  @Test
   void aChangeThatMakesNoSenseIsRefusedNamingTheField() {
     AccordClient.Answer zeroCap =
         operator("PUT", "/api/organisation/reps/ana.costa", "{\"maxOpenLeads\": 0}");

@@ -292,6 +292,89 @@ public class Reps {
     return Optional.of(states(List.of(rep)).get(0));
   }
 
+  /** The columns of an import of out-of-office periods. */
+  public static final List<String> ABSENCE_COLUMNS = List.of("rep", "from", "to", "note");
+
+  /**
+   * Adds every out-of-office period of the CSV ({@link #ABSENCE_COLUMNS}: the rep's id, from and to
+   * as instants such as {@code 2026-12-01T08:00:00Z}, an optional note), all or none. A period the
+   * rep already has (same from and to) is not added twice, so a file imported again changes
+   * nothing.
+   *
+   * @return how many periods were added
+   * @throws InvalidOrganisationException naming each row and column at fault
+   */
+  public int importAbsences(String csv) {
+    schema.awaitMigration();
+    List<CsvImport.Row> rows = CsvImport.read(csv, ABSENCE_COLUMNS, MAX_IMPORT, "absences");
+    List<Problem> problems = new ArrayList<>();
+    List<RepAbsence> added = new ArrayList<>();
+    for (CsvImport.Row row : rows) {
+      String repId = row.get("rep");
+      if (repId == null) {
+        problems.add(new Problem(row.where() + "rep", "is required: the id of the rep"));
+      } else if (em.find(Rep.class, repId) == null) {
+        problems.add(new Problem(row.where() + "rep", "no rep has the id '" + repId + "'"));
+      }
+      Instant from = instant(row, "from", problems);
+      Instant to = instant(row, "to", problems);
+      if (from != null && to != null && !to.isAfter(from)) {
+        problems.add(new Problem(row.where() + "to", "must be after from"));
+      }
+      String note = row.get("note");
+      if (note != null && note.length() > 200) {
+        problems.add(new Problem(row.where() + "note", "is longer than 200 characters"));
+      }
+      if (problems.isEmpty() && !alreadyAway(repId, from, to, added)) {
+        added.add(new RepAbsence(repId, from, to, note));
+      }
+    }
+    InvalidOrganisationException.refuseIfAny(problems);
+    added.forEach(em::persist);
+    em.flush();
+    return added.size();
+  }
+
+  private static Instant instant(CsvImport.Row row, String column, List<Problem> problems) {
+    String text = row.get(column);
+    if (text == null) {
+      problems.add(
+          new Problem(
+              row.where() + column, "is required: an instant such as 2026-12-01T08:00:00Z"));
+      return null;
+    }
+    try {
+      return Instant.parse(text);
+    } catch (java.time.format.DateTimeParseException notAnInstant) {
+      problems.add(
+          new Problem(
+              row.where() + column,
+              "'" + text + "' is not an instant such as 2026-12-01T08:00:00Z"));
+      return null;
+    }
+  }
+
+  private boolean alreadyAway(String repId, Instant from, Instant to, List<RepAbsence> added) {
+    boolean inFile =
+        added.stream()
+            .anyMatch(
+                a ->
+                    a.getRepId().equals(repId)
+                        && a.getStartsAt().equals(from)
+                        && a.getEndsAt().equals(to));
+    return inFile
+        || !em.createQuery(
+                "select a.id from RepAbsence a where a.repId = :rep and a.startsAt = :from"
+                    + " and a.endsAt = :to",
+                UUID.class)
+            .setParameter("rep", repId)
+            .setParameter("from", from)
+            .setParameter("to", to)
+            .setMaxResults(1)
+            .getResultList()
+            .isEmpty();
+  }
+
   /**
    * @return whether there was such an absence of this rep
    */

@@ -185,6 +185,24 @@ public class RepsResource {
   }
 
   @POST
+  @Path("absences/import")
+  @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+  public Response importAbsences(InputStream body, @Context SecurityContext context) {
+    if (!Callers.of(context).operator()) {
+      return Problem.operatorsOnly().toResponse();
+    }
+    OrganisationRequests.CsvBody csv = OrganisationRequests.csv(body);
+    if (csv.refusal() != null) {
+      return csv.refusal();
+    }
+    try {
+      return Response.ok(Map.of("added", reps.importAbsences(csv.csv()))).build();
+    } catch (InvalidOrganisationException invalid) {
+      return invalid(OrganisationRequests.fieldsOf(invalid));
+    }
+  }
+
+  @POST
   @Path("{id}/absences")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response addAbsence(
