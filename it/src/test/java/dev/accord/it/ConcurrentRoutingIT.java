@@ -61,7 +61,7 @@ class ConcurrentRoutingIT {
         holders.put(rep, hold(rep));
       }
 
-      // Every EMEA rep is being given another lead: the first lead waits for the one it should
+      // Every EMEA rep is held by another transaction: the first lead waits for the one it should
       // get, rather than going to the queue.
       String first = postEmeaLead();
       String top =
@@ -91,7 +91,7 @@ class ConcurrentRoutingIT {
       assertThat(reasons(secondLead))
           .containsEntry(
               top,
-              "was being given another lead at that moment ("
+              "was busy with another lead or change at that moment ("
                   + ledgerBefore.getOrDefault(grade + " " + top, 0)
                   + " grade "
                   + grade

@@ -161,8 +161,9 @@ class WorkingHoursIT {
     return accord
         .postLead(
             // A grade the agreement gives a first-touch clock.
-            "{\"email\": \"night.%s@example.de\", \"country\": \"DE\", \"title\": \"VP Sales\","
-                + " \"employees\": 800, \"action\": \"demo\"}".formatted(UUID.randomUUID()))
+            ("{\"email\": \"night.%s@example.de\", \"country\": \"DE\", \"title\": \"VP Sales\","
+                    + " \"employees\": 800, \"action\": \"demo\"}")
+                .formatted(UUID.randomUUID()))
         .body()
         .get("id")
         .asText();

@@ -12,9 +12,10 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -57,23 +58,38 @@ public class QueueDrainer {
   }
 
   private void drain() {
+    Map<String, List<QueuedLeads.Waiting>> waiting;
     try {
-      for (Map.Entry<String, List<UUID>> team : queued.oldestByTeam(PER_TEAM).entrySet()) {
-        int taken = 0;
-        for (UUID lead : team.getValue()) {
-          if (!queued.offer(lead)) {
-            break;
-          }
-          taken++;
-        }
-        if (taken > 0) {
-          int count = taken;
-          LOG.info(() -> count + " leads taken from the " + team.getKey() + " queue");
-        }
-      }
+      waiting = queued.oldestByTeam(PER_TEAM);
     } catch (RuntimeException failure) {
       // A thrown exception would end the schedule for good.
-      LOG.log(Level.WARNING, "Offering the queued leads failed; trying again shortly", failure);
+      LOG.log(Level.WARNING, "Reading the teams' queues failed; trying again shortly", failure);
+      return;
+    }
+    for (Map.Entry<String, List<QueuedLeads.Waiting>> team : waiting.entrySet()) {
+      // A lead nobody can take says the same of the later leads of its grade (caps are per
+      // grade), not of the other grades waiting behind it.
+      Set<String> nobodyFor = new HashSet<>();
+      int taken = 0;
+      for (QueuedLeads.Waiting lead : team.getValue()) {
+        if (nobodyFor.contains(lead.grade())) {
+          continue;
+        }
+        try {
+          if (queued.offer(lead.id())) {
+            taken++;
+          } else {
+            nobodyFor.add(lead.grade());
+          }
+        } catch (RuntimeException failure) {
+          // One lead that cannot be offered (a lock timeout, say) does not hold up the others.
+          LOG.log(Level.WARNING, "Lead " + lead.id() + " could not be offered; next time", failure);
+        }
+      }
+      if (taken > 0) {
+        int count = taken;
+        LOG.info(() -> count + " leads taken from the " + team.getKey() + " queue");
+      }
     }
   }
 }

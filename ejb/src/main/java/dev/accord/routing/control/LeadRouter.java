@@ -255,11 +255,16 @@ public class LeadRouter {
         accounts.match(lead.getContact().email(), lead.getContact().company());
     if (account.isPresent()) {
       Rep owner = em.find(Rep.class, account.get().account().getOwnerRepId());
-      // The owner is the only rep who may take it first: wait for them rather than pass them by.
-      claims.claim(owner.getId());
-      held.add(owner.getId());
-      RepInRotation state =
-          availability.inRotation(List.of(owner), clock.instant(), lead.getScore().grade()).get(0);
+      String grade = lead.getScore().grade();
+      RepInRotation state = availability.inRotation(List.of(owner), clock.instant(), grade).get(0);
+      if (state.available()) {
+        // The owner is the only rep who may take it first: wait for them rather than pass them
+        // by, then look again at them as they are once held.
+        claims.claim(owner.getId());
+        held.add(owner.getId());
+        em.refresh(owner);
+        state = availability.inRotation(List.of(owner), clock.instant(), grade).get(0);
+      }
       String about =
           "owner of account "
               + account.get().account().getName()
@@ -386,6 +391,7 @@ public class LeadRouter {
     }
     // Held, so the rep's line of the ledger is counted by one transaction at a time.
     claims.claim(rep.getId());
+    em.refresh(rep);
     Team team = rep.getTeam();
     Rep previous = lead.getRep();
     counted(team, lead, rep);
@@ -505,15 +511,19 @@ public class LeadRouter {
       RepInLedger waitFor = null;
       List<RepInLedger> taking = new ArrayList<>();
       for (RepInLedger rep : order) {
-        // A rep being given another lead counts as one lead further on; the lead goes on to the
-        // next rep only if the next would come first even so.
+        if (held.contains(rep.repId())) {
+          pick = rep;
+          break;
+        }
+        // A rep held by another transaction counts as one lead further on; the lead goes on to
+        // the next rep only if the next would come first even so.
         Optional<RepInLedger> stillAhead =
             taking.stream().filter(other -> aheadOnceCounted(other, rep)).findFirst();
         if (stillAhead.isPresent()) {
           waitFor = stillAhead.get();
           break;
         }
-        if (held.contains(rep.repId()) || claims.claimIfFree(rep.repId())) {
+        if (claims.claimIfFree(rep.repId())) {
           held.add(rep.repId());
           pick = rep;
           break;
@@ -521,7 +531,7 @@ public class LeadRouter {
         taking.add(rep);
         busy.put(
             rep.repId(),
-            "was being given another lead at that moment ("
+            "was busy with another lead or change at that moment ("
                 + rep.assigned()
                 + " grade "
                 + grade
@@ -530,12 +540,19 @@ public class LeadRouter {
                 + " before it), so the lead went on to the next rep");
       }
       if (pick == null) {
-        // Whoever should take it is taking another lead right now: wait for them, then look again.
+        // Never wait for one rep while holding another (two transactions could wait for each
+        // other): a rep this transaction holds who can take the lead takes it.
+        pick = order.stream().filter(rep -> held.contains(rep.repId())).findFirst().orElse(null);
+      }
+      if (pick == null) {
+        // Whoever should take it is held by another transaction: wait for them, then look again.
         RepInLedger first = waitFor != null ? waitFor : order.get(0);
         claims.claim(first.repId());
         held.add(first.repId());
         continue;
       }
+      // Held, the rep's settings, line of the ledger and open leads are read again as they are.
+      em.refresh(repsById.get(pick.repId()));
       RepInLedger now = inLedger(team, List.of(repsById.get(pick.repId())), grade, period).get(0);
       if (!now.available() || (now.assigned() != pick.assigned() && look < LOOKS)) {
         continue;
@@ -576,19 +593,19 @@ public class LeadRouter {
       Team team, List<Rep> reps, String grade, String period, Set<String> held) {
     List<RepInLedger> inLedger = inLedger(team, reps, grade, period);
     Map<String, Integer> credits = FairRotation.catchUpCredits(inLedger, team.catchUpPolicy());
-    boolean written = false;
+    boolean reread = false;
     for (String repId : credits.keySet()) {
       if (held.contains(repId) || claims.claimIfFree(repId)) {
         held.add(repId);
         inLedger = inLedger(team, reps, grade, period);
+        reread = true;
         Integer credit = FairRotation.catchUpCredits(inLedger, team.catchUpPolicy()).get(repId);
         if (credit != null) {
           ledger.credit(team.getId(), period, grade, repId, credit);
-          written = true;
         }
       }
     }
-    if (written) {
+    if (reread) {
       inLedger = inLedger(team, reps, grade, period);
       credits = FairRotation.catchUpCredits(inLedger, team.catchUpPolicy());
     }

@@ -26,10 +26,13 @@ public class QueuedLeads {
 
   @Inject LeadRouter router;
 
+  /** A lead waiting in its team's queue, and its grade. */
+  public record Waiting(UUID id, String grade) {}
+
   /** Per team with a queue, its oldest waiting leads, at most {@code perTeam} of them. */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public Map<String, List<UUID>> oldestByTeam(int perTeam) {
-    Map<String, List<UUID>> oldest = new LinkedHashMap<>();
+  public Map<String, List<Waiting>> oldestByTeam(int perTeam) {
+    Map<String, List<Waiting>> oldest = new LinkedHashMap<>();
     for (String team :
         em.createQuery(
                 "select distinct l.team.id from Lead l where l.status = :waiting"
@@ -40,14 +43,18 @@ public class QueuedLeads {
       oldest.put(
           team,
           new ArrayList<>(
-              em.createQuery(
-                      "select l.id from Lead l where l.status = :waiting and l.team.id = :team"
-                          + " and l.rep is null order by l.receivedAt, l.id",
-                      UUID.class)
+              em
+                  .createQuery(
+                      "select l.id, l.grade from Lead l where l.status = :waiting"
+                          + " and l.team.id = :team and l.rep is null order by l.receivedAt, l.id",
+                      Object[].class)
                   .setParameter("waiting", LeadStatus.UNROUTED)
                   .setParameter("team", team)
                   .setMaxResults(perTeam)
-                  .getResultList()));
+                  .getResultList()
+                  .stream()
+                  .map(row -> new Waiting((UUID) row[0], String.valueOf(row[1])))
+                  .toList()));
     }
     return oldest;
   }

@@ -189,7 +189,12 @@ public class RoutingReplay {
     Optional<Accounts.Match> account =
         accounts.match(lead.getContact().email(), lead.getContact().company());
     if (account.isPresent()) {
-      Rep owner = em.find(Rep.class, account.get().account().getOwnerRepId());
+      // With the team: whether the owner works now depends on the team's hours, and a replay runs
+      // outside a transaction.
+      Rep owner =
+          em.createQuery("select r from Rep r join fetch r.team where r.id = :id", Rep.class)
+              .setParameter("id", account.get().account().getOwnerRepId())
+              .getSingleResult();
       if (availability.inRotation(List.of(owner), clock.instant()).get(0).available()) {
         return new Standing(grade, owner.getTeam().getId(), owner.getId());
       }
