@@ -7,7 +7,6 @@ import dev.accord.platform.database.DatabaseSchema;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -130,7 +129,7 @@ public class LeadAssignments {
   public Optional<Lead> reroute(UUID leadId, String reason, String by) {
     schema.awaitMigration();
     checkReason(reason);
-    Lead lead = em.find(Lead.class, leadId, LockModeType.PESSIMISTIC_WRITE);
+    Lead lead = LeadRows.holdAndLoad(em, leadId);
     if (lead == null) {
       return Optional.empty();
     }
@@ -186,7 +185,7 @@ public class LeadAssignments {
       throw new InvalidAssignmentException("rep", "is required: the id of the rep to give it to");
     }
     checkReason(reason);
-    Lead lead = em.find(Lead.class, leadId, LockModeType.PESSIMISTIC_WRITE);
+    Lead lead = LeadRows.holdAndLoad(em, leadId);
     if (lead == null) {
       return Optional.empty();
     }

@@ -94,7 +94,7 @@ public class LeadRouter {
     }
     LeadPerson person = em.find(LeadPerson.class, incoming.email(), LockModeType.PESSIMISTIC_WRITE);
     if (person != null && person.engagedWithin(settings.mergeWindow(), incoming.receivedAt())) {
-      Lead lead = em.find(Lead.class, person.getLeadId(), LockModeType.PESSIMISTIC_WRITE);
+      Lead lead = LeadRows.holdAndLoad(em, person.getLeadId());
       mergeInto(lead, incoming);
       person.engaged(incoming.receivedAt());
       return;

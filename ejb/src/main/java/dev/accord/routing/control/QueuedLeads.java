@@ -5,7 +5,6 @@ import dev.accord.leads.entity.LeadStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -66,7 +65,7 @@ public class QueuedLeads {
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public boolean offer(UUID leadId) {
-    Lead lead = em.find(Lead.class, leadId, LockModeType.PESSIMISTIC_WRITE);
+    Lead lead = LeadRows.holdAndLoad(em, leadId);
     if (lead == null
         || lead.getStatus() != LeadStatus.UNROUTED
         || lead.getTeam() == null
