@@ -1,14 +1,10 @@
 package dev.accord.rules.lead;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * A person who showed interest, as the rules see them: every channel's data normalised into one
@@ -25,14 +21,16 @@ import java.util.regex.Pattern;
  */
 public final class Lead {
 
-  // One compiled pattern per word list a rule names; rulebooks hold a handful.
-  private static final Map<String, Pattern> WORD_LISTS = new ConcurrentHashMap<>();
+  // One per word list a rule names; rulebooks hold a handful.
+  private static final Map<String, WordList> WORD_LISTS = new ConcurrentHashMap<>();
 
   private final String email;
   private final String firstName;
   private final String lastName;
   private final String company;
   private final String title;
+  // The title in the case word lists are compared in, folded once for all the rules that look.
+  private final String foldedTitle;
   private final Integer employees;
   private final String country;
   private final String phone;
@@ -78,6 +76,7 @@ public final class Lead {
     this.lastName = lastName;
     this.company = company;
     this.title = title;
+    this.foldedTitle = title == null ? null : WordList.fold(title);
     this.employees = employees;
     this.country = Objects.requireNonNull(country, "country");
     this.phone = phone;
@@ -120,23 +119,7 @@ public final class Lead {
   public boolean titleMentions(String words) {
     return title != null
         && words != null
-        && WORD_LISTS.computeIfAbsent(words, Lead::wholeWords).matcher(title).find();
-  }
-
-  private static Pattern wholeWords(String words) {
-    List<String> alternatives = new ArrayList<>();
-    for (String word : words.split(",")) {
-      if (!word.isBlank()) {
-        alternatives.add(
-            String.join(
-                "\\s+", Arrays.stream(word.strip().split("\\s+")).map(Pattern::quote).toList()));
-      }
-    }
-    return alternatives.isEmpty()
-        ? Pattern.compile("(?!)")
-        : Pattern.compile(
-            "(?<![\\p{L}\\p{N}])(?:" + String.join("|", alternatives) + ")(?![\\p{L}\\p{N}])",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        && WORD_LISTS.computeIfAbsent(words, WordList::of).isIn(foldedTitle);
   }
 
   public Integer getEmployees() {

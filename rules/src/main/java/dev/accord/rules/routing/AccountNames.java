@@ -6,13 +6,11 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * How a lead is matched to an account: by its e-mail domain unless anyone can sign up there, and by
@@ -58,30 +56,72 @@ public final class AccountNames {
           "the",
           "and");
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-  private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
   private static final Set<String> FREE_MAIL = freeMailDomains();
 
   private AccountNames() {}
 
-  /** The company name as accounts are matched by; empty if nothing is left of it. */
+  /**
+   * The company name as accounts are matched by: accents dropped, lower case, dots removed (so
+   * "S.A." and "Co." are one word), split at anything but letters and digits, legal forms left out;
+   * empty if nothing is left of it.
+   */
   public static Optional<String> key(String companyName) {
     if (companyName == null) {
       return Optional.empty();
     }
     String plain =
-        MARKS
-            .matcher(Normalizer.normalize(companyName, Normalizer.Form.NFD))
-            .replaceAll("")
-            .toLowerCase(Locale.ROOT)
-            // "S.A." and "Co." are abbreviations, not separate words
-            .replace(".", "")
-            .replace("&", " and ");
-    String key =
-        Arrays.stream(NOT_WORD.split(plain))
-            .filter(word -> !word.isEmpty() && !LEGAL_FORMS.contains(word))
-            .collect(Collectors.joining(" "));
-    return key.isEmpty() ? Optional.empty() : Optional.of(key);
+        (isAscii(companyName)
+                ? companyName
+                : MARKS
+                    .matcher(Normalizer.normalize(companyName, Normalizer.Form.NFD))
+                    .replaceAll(""))
+            .toLowerCase(Locale.ROOT);
+    StringBuilder key = new StringBuilder(plain.length());
+    StringBuilder word = new StringBuilder();
+    for (int i = 0; i <= plain.length(); i++) {
+      char c = i < plain.length() ? plain.charAt(i) : ' ';
+      if (c == '.') {
+        continue;
+      }
+      if (isWordCharacter(plain, i, c)) {
+        word.append(c);
+      } else if (!word.isEmpty()) {
+        String finished = word.toString();
+        if (!LEGAL_FORMS.contains(finished)) {
+          key.append(key.isEmpty() ? "" : " ").append(finished);
+        }
+        word.setLength(0);
+      }
+    }
+    return key.isEmpty() ? Optional.empty() : Optional.of(key.toString());
+  }
+
+  private static boolean isAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // A letter or number (\p{L} or \p{N}); both halves of a surrogate pair count as the code point.
+  private static boolean isWordCharacter(String text, int index, char c) {
+    if (c < 0x80) {
+      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+    }
+    int codePoint =
+        Character.isLowSurrogate(c) && index > 0
+            ? Character.codePointBefore(text, index + 1)
+            : Character.codePointAt(text, index);
+    if (Character.isLetter(codePoint)) {
+      return true;
+    }
+    int type = Character.getType(codePoint);
+    return type == Character.DECIMAL_DIGIT_NUMBER
+        || type == Character.LETTER_NUMBER
+        || type == Character.OTHER_NUMBER;
   }
 
   /** The company domain of an e-mail address; empty for free-mail and malformed addresses. */

@@ -88,15 +88,18 @@ public final class FairRotation {
     return credits;
   }
 
+  // Fewest leads for their weight, then longest waiting since their last lead, then by id.
+  private static final Comparator<RepInLedger> LEDGER_ORDER =
+      Comparator.<RepInLedger>comparingDouble(r -> (double) r.assigned() / r.weight())
+          .thenComparing(
+              RepInLedger::lastAssignment, Comparator.nullsFirst(Comparator.naturalOrder()))
+          .thenComparing(RepInLedger::repId);
+
   /** The available reps, best first: the order to offer the lead in. */
   public static List<RepInLedger> order(List<RepInLedger> reps) {
     List<RepInLedger> available =
         new ArrayList<>(reps.stream().filter(RepInLedger::available).toList());
-    available.sort(
-        Comparator.<RepInLedger>comparingDouble(r -> (double) r.assigned() / r.weight())
-            .thenComparing(
-                RepInLedger::lastAssignment, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(RepInLedger::repId));
+    available.sort(LEDGER_ORDER);
     return List.copyOf(available);
   }
 
