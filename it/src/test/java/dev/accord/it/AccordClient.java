@@ -1,5 +1,8 @@
 package dev.accord.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -8,9 +11,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.stream.StreamSupport;
 
-/** Talks to Accord's HTTP API the way an intake integration would. */
+/** Talks to Accord's HTTP API the way an intake integration or an operator would. */
 final class AccordClient {
 
   static final String DEMO_KEY = "demo-4f9c2a7e51b8d3606e1f";
@@ -59,6 +64,17 @@ final class AccordClient {
     return send(request.build());
   }
 
+  /**
+   * The lead as the API shows it once it is stored (GET answers 404 while it is still in flight),
+   * waiting up to 30 seconds.
+   */
+  JsonNode awaitLead(String id) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> getLead(id), answer -> answer.status() == 200)
+        .body();
+  }
+
   /** Records a rep's activity on a lead. */
   Answer postActivity(String leadId, String json) {
     return post("/api/leads/" + leadId + "/activities", json);
@@ -94,7 +110,47 @@ final class AccordClient {
   }
 
   /** An answer as it came, for pages that are not JSON. */
-  record Raw(int status, java.net.http.HttpHeaders headers, String body) {}
+  record Raw(int status, java.net.http.HttpHeaders headers, String body) {
+
+    /** The body read as JSON; a JSON null if there is none. */
+    JsonNode json() {
+      return parse(body);
+    }
+  }
+
+  /** Sends JSON (or no body, given null) to any API path with the operator key. */
+  Raw operator(String method, String path, String json) {
+    return operator(method, path, "application/json", json);
+  }
+
+  /** Sends a body of the given media type (or none, given null) to any API path as an operator. */
+  Raw operator(String method, String path, String type, String body) {
+    return exchange(
+        request(path)
+            .header("Authorization", "Bearer " + ChannelsIT.OPERATOR_KEY)
+            .header("Content-Type", type)
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /** An operator's call that must answer 200: its answer as JSON. */
+  JsonNode operatorOk(String method, String path, String json) {
+    Raw raw = operator(method, path, json);
+    assertThat(raw.status()).as(method + " " + path + ": " + raw.body()).isEqualTo(200);
+    return raw.json();
+  }
+
+  /** A rep as the operators' list of reps shows them. */
+  JsonNode rep(String id) {
+    JsonNode all = operatorOk("GET", "/api/organisation/reps", null);
+    return StreamSupport.stream(all.spliterator(), false)
+        .filter(rep -> rep.get("id").asText().equals(id))
+        .findFirst()
+        .orElseThrow();
+  }
 
   /** Sends any request, with no key unless the caller set one. */
   Raw exchange(HttpRequest.Builder request) {
@@ -140,17 +196,24 @@ final class AccordClient {
   private Answer send(HttpRequest request) {
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      String body = response.body();
       return new Answer(
           response.statusCode(),
           response.headers().firstValue("Location"),
           response.headers().firstValue("Content-Type").orElse(""),
-          body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body));
+          parse(response.body()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  private static JsonNode parse(String body) {
+    try {
+      return body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

@@ -1,14 +1,8 @@
 package dev.accord.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -28,8 +22,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class AccountsIT {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final AccordClient accord = new AccordClient();
 
   @Deployment(testable = false)
@@ -41,8 +33,8 @@ class AccountsIT {
   void leadsOfAKnownAccountGoToItsOwnerByDomainOrByNameAndToTheRotationWhenTheOwnerIsAway() {
     String suffix = UUID.randomUUID().toString().substring(0, 6);
     String domain = "acme-robotics-" + suffix + ".com";
-    Raw imported =
-        send(
+    AccordClient.Raw imported =
+        accord.operator(
             "POST",
             "/api/organisation/accounts/import",
             "text/csv",
@@ -61,7 +53,7 @@ class AccountsIT {
     assertThat(imported.json().get("imported").asInt()).isEqualTo(2);
 
     // A US lead (the Americas territory) from ACME's domain goes to ACME's owner in EMEA.
-    JsonNode byDomain = routed(lead("ops@eu." + domain, "Whoever Corp", "US"));
+    JsonNode byDomain = accord.awaitLead(lead("ops@eu." + domain, "Whoever Corp", "US"));
     assertThat(byDomain.at("/assignment/rep/id").asText()).isEqualTo("priya.nair");
     assertThat(byDomain.at("/assignment/team/id").asText()).isEqualTo("emea");
     assertThat(byDomain.at("/assignment/candidates").toString())
@@ -71,7 +63,7 @@ class AccountsIT {
                 + domain
                 + ")\",\"repId\":\"priya.nair\"}]");
     JsonNode byName =
-        routed(
+        accord.awaitLead(
             lead(
                 "k.schulz." + suffix + "@gmail.com",
                 "NORDWIND LOGISTIK " + suffix + " GmbH & Co. KG",
@@ -86,14 +78,14 @@ class AccountsIT {
                 + " GmbH & Co. KG')");
 
     Instant until = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
-    Raw absence =
-        send(
+    AccordClient.Raw absence =
+        accord.operator(
             "POST",
             "/api/organisation/reps/priya.nair/absences",
             "application/json",
             "{\"from\": \"" + Instant.now().minusSeconds(60) + "\", \"to\": \"" + until + "\"}");
     try {
-      JsonNode ownerAway = routed(lead("cto@" + domain, "ACME Robotics", "US"));
+      JsonNode ownerAway = accord.awaitLead(lead("cto@" + domain, "ACME Robotics", "US"));
       assertThat(ownerAway.at("/assignment/team/id").asText()).isEqualTo("americas");
       assertThat(ownerAway.at("/assignment/rep/id").asText()).isNotEqualTo("priya.nair");
       assertThat(ownerAway.at("/assignment/candidates/0").toString())
@@ -105,7 +97,7 @@ class AccountsIT {
                   + until
                   + "\",\"repId\":\"priya.nair\"}");
     } finally {
-      send(
+      accord.operator(
           "DELETE",
           "/api/organisation/reps/priya.nair/absences/"
               + absence.json().at("/absences/0/id").asText(),
@@ -117,8 +109,8 @@ class AccountsIT {
   @Test
   void anImportWithABadRowKeepsNothingAndNamesTheRowAndField() {
     String suffix = UUID.randomUUID().toString().substring(0, 6);
-    Raw refused =
-        send(
+    AccordClient.Raw refused =
+        accord.operator(
             "POST",
             "/api/organisation/accounts/import",
             "text/csv",
@@ -131,7 +123,8 @@ class AccountsIT {
                 + "bad-"
                 + suffix
                 + ",Bad Company,gmail.com,nobody\n");
-    Raw noHeader = send("POST", "/api/organisation/accounts/import", "text/csv", "a,b\n1,2\n");
+    AccordClient.Raw noHeader =
+        accord.operator("POST", "/api/organisation/accounts/import", "text/csv", "a,b\n1,2\n");
 
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.json().get("errors").toString())
@@ -144,7 +137,8 @@ class AccountsIT {
         .isEqualTo(
             "the first line must name the columns id,name,domain,owner; missing id, name, domain,"
                 + " owner");
-    assertThat(send("GET", "/api/organisation/accounts", "application/json", null).body())
+    assertThat(
+            accord.operator("GET", "/api/organisation/accounts", "application/json", null).body())
         .doesNotContain("good-" + suffix);
   }
 
@@ -160,40 +154,8 @@ class AccountsIT {
         .asText();
   }
 
-  private JsonNode routed(String id) {
-    return await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> accord.getLead(id), answer -> answer.status() == 200)
-        .body();
-  }
-
   private static String lastEvent(JsonNode lead) {
     JsonNode last = lead.get("history").get(lead.get("history").size() - 1);
     return last.get("type").asText() + ": " + last.get("detail").asText();
-  }
-
-  private record Raw(int status, String body) {
-    JsonNode json() {
-      try {
-        return JSON.readTree(body);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-  }
-
-  private Raw send(String method, String path, String type, String body) {
-    AccordClient.Raw raw =
-        accord.exchange(
-            accord
-                .request(path)
-                .header("Authorization", "Bearer " + ChannelsIT.OPERATOR_KEY)
-                .header("Content-Type", type)
-                .method(
-                    method,
-                    body == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body)));
-    return new Raw(raw.status(), raw.body());
   }
 }

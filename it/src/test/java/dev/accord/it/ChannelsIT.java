@@ -200,7 +200,7 @@ class ChannelsIT {
     String first = accord.postLead(body).body().get("id").asText();
     String retried = accord.postLead(body.replace(" ", "  ")).body().get("id").asText();
     // Routed before the keyed submissions arrive, so they are the ones merged into it.
-    awaitRouted(first);
+    accord.awaitLead(first);
     String keyed =
         accord
             .postLead(body, AccordClient.DEMO_KEY, "Idempotency-Key", "order-77-" + email)
@@ -240,7 +240,7 @@ class ChannelsIT {
             {"email": "%s", "country": "DE", "source": "website", "action": "whitepaper"}
             """
                 .formatted(email));
-    JsonNode first = awaitRouted(viaApi.body().get("id").asText());
+    JsonNode first = accord.awaitLead(viaApi.body().get("id").asText());
 
     AccordClient.Raw viaForm =
         postForm(
@@ -276,7 +276,7 @@ class ChannelsIT {
             .body()
             .get("id")
             .asText();
-    awaitRouted(id);
+    accord.awaitLead(id);
 
     AccordClient.Answer otherReads = accord.get("/api/leads/" + id, OTHER_KEY);
     AccordClient.Answer otherSearches = accord.get("/api/leads?email=" + encode(email), OTHER_KEY);
@@ -336,13 +336,6 @@ class ChannelsIT {
             .atMost(Duration.ofSeconds(30))
             .until(() -> leadsOf(email), leads -> leads.size() == 1);
     return accord.getLead(found.at("/0/id").asText(), "Bearer " + OPERATOR_KEY).body();
-  }
-
-  private JsonNode awaitRouted(String id) {
-    return await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> accord.getLead(id), answer -> answer.status() == 200)
-        .body();
   }
 
   private static List<String> ruleNames(JsonNode lead) {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.http.HttpRequest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -17,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.StreamSupport;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -48,15 +45,15 @@ class ConcurrentRoutingIT {
   void aLeadGoesOnToTheNextRepWhileTheFirstIsTakingAnotherAndNoLeadIsLeftUnowned()
       throws SQLException {
     for (String rep : EMEA) {
-      assertThat(rep(rep).get("takesLeadsNow").asBoolean()).as(rep).isTrue();
+      assertThat(accord.rep(rep).get("takesLeadsNow").asBoolean()).as(rep).isTrue();
     }
     Map<String, Connection> holders = new LinkedHashMap<>();
-    JsonNode team = operator("GET", "/api/organisation/teams/emea", null);
+    JsonNode team = accord.operatorOk("GET", "/api/organisation/teams/emea", null);
     try (Connection observer = database()) {
       // Earlier tests left some reps far behind in this month's ledger; without catch-up they
       // rejoin level with the others, so the two reps first in the ledger are within one lead.
-      operator("PUT", "/api/organisation/teams/emea", Teams.withCatchUp(team, "NONE"));
-      routed(postEmeaLead());
+      accord.operatorOk("PUT", "/api/organisation/teams/emea", Teams.withCatchUp(team, "NONE"));
+      accord.awaitLead(postEmeaLead());
       for (String rep : EMEA) {
         holders.put(rep, hold(rep));
       }
@@ -78,17 +75,17 @@ class ConcurrentRoutingIT {
 
       // While the first still waits for that rep, the second goes at once to another.
       String second = postEmeaLead();
-      JsonNode secondLead = routed(second);
+      JsonNode secondLead = accord.awaitLead(second);
       String grade = secondLead.at("/score/grade").asText();
       assertThat(accord.getLead(first).status())
           .as("the first lead is still in flight")
           .isEqualTo(404);
       holders.get(top).commit();
-      JsonNode firstLead = routed(first);
+      JsonNode firstLead = accord.awaitLead(first);
 
       assertThat(secondLead.get("status").asText()).isEqualTo("ROUTED");
       assertThat(secondLead.at("/assignment/rep/id").asText()).isNotEqualTo(top);
-      assertThat(reasons(secondLead))
+      assertThat(Receipts.reasons(secondLead))
           .containsEntry(
               top,
               "was busy with another lead or change at that moment ("
@@ -96,7 +93,7 @@ class ConcurrentRoutingIT {
                   + " grade "
                   + grade
                   + " leads at weight "
-                  + rep(top).get("weight").asInt()
+                  + accord.rep(top).get("weight").asInt()
                   + " before it), so the lead went on to the next rep");
       assertThat(firstLead.get("status").asText()).isEqualTo("ROUTED");
       assertThat(firstLead.at("/assignment/rep/id").asText()).isEqualTo(top);
@@ -107,7 +104,7 @@ class ConcurrentRoutingIT {
         holder.rollback();
         holder.close();
       }
-      operator("PUT", "/api/organisation/teams/emea", Teams.withCatchUp(team, "FULL"));
+      accord.operatorOk("PUT", "/api/organisation/teams/emea", Teams.withCatchUp(team, "FULL"));
     }
   }
 
@@ -165,19 +162,13 @@ class ConcurrentRoutingIT {
   /** The EMEA ledger of this month: leads counted by "grade rep". */
   private Map<String, Integer> ledger() {
     Map<String, Integer> counted = new HashMap<>();
-    for (JsonNode line : operator("GET", "/api/routing/ledger?team=emea", null).get("lines")) {
+    for (JsonNode line :
+        accord.operatorOk("GET", "/api/routing/ledger?team=emea", null).get("lines")) {
       counted.put(
           line.get("grade").asText() + " " + line.get("repId").asText(),
           line.get("assigned").asInt() + line.get("credited").asInt());
     }
     return counted;
-  }
-
-  private static Map<String, String> reasons(JsonNode lead) {
-    Map<String, String> reasons = new HashMap<>();
-    lead.at("/assignment/candidates")
-        .forEach(c -> reasons.put(c.get("repId").asText(), c.get("reason").asText()));
-    return reasons;
   }
 
   private String postEmeaLead() {
@@ -187,40 +178,5 @@ class ConcurrentRoutingIT {
         .body()
         .get("id")
         .asText();
-  }
-
-  private JsonNode routed(String id) {
-    return await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> accord.getLead(id), answer -> answer.status() == 200)
-        .body();
-  }
-
-  private JsonNode rep(String id) {
-    JsonNode all = operator("GET", "/api/organisation/reps", null);
-    return StreamSupport.stream(all.spliterator(), false)
-        .filter(rep -> rep.get("id").asText().equals(id))
-        .findFirst()
-        .orElseThrow();
-  }
-
-  private JsonNode operator(String method, String path, String json) {
-    AccordClient.Raw raw =
-        accord.exchange(
-            accord
-                .request(path)
-                .header("Authorization", "Bearer " + ChannelsIT.OPERATOR_KEY)
-                .header("Content-Type", "application/json")
-                .method(
-                    method,
-                    json == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json)));
-    assertThat(raw.status()).as(path).isEqualTo(200);
-    try {
-      return new ObjectMapper().readTree(raw.body());
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }

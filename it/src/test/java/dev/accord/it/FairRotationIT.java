@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +31,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class FairRotationIT {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int LEADS = 30;
 
   private final AccordClient accord = new AccordClient();
@@ -47,20 +42,26 @@ class FairRotationIT {
 
   @Test
   void parallelLeadsFollowTheWeightedLedgerAndNoCapIsOverrun() throws Exception {
-    long priyaOpen = rep("priya.nair").get("openLeads").asLong();
+    long priyaOpen = accord.rep("priya.nair").get("openLeads").asLong();
     long priyaCap = priyaOpen + 2;
     List<String> ids = new ArrayList<>();
-    JsonNode team = send("GET", "/api/organisation/teams/emea", null).json();
+    JsonNode team = accord.operator("GET", "/api/organisation/teams/emea", null).json();
     try {
       // Earlier tests sent reps away and left the month's ledger uneven; without catch-up the
       // reps who fell behind rejoin level, so the batch shows the rotation, not the history.
       assertThat(
-              send("PUT", "/api/organisation/teams/emea", Teams.withCatchUp(team, "NONE")).status())
-          .isEqualTo(200);
-      assertThat(send("PUT", "/api/organisation/reps/jonas.weber", "{\"weight\": 2}").status())
+              accord
+                  .operator("PUT", "/api/organisation/teams/emea", Teams.withCatchUp(team, "NONE"))
+                  .status())
           .isEqualTo(200);
       assertThat(
-              send(
+              accord
+                  .operator("PUT", "/api/organisation/reps/jonas.weber", "{\"weight\": 2}")
+                  .status())
+          .isEqualTo(200);
+      assertThat(
+              accord
+                  .operator(
                       "PUT",
                       "/api/organisation/reps/priya.nair",
                       "{\"maxOpenLeads\": " + priyaCap + "}")
@@ -109,8 +110,8 @@ class FairRotationIT {
         batch.merge(lead.at("/assignment/rep/id").asText(), 1, Integer::sum);
       }
 
-      assertThat(rep("priya.nair").get("openLeads").asLong()).isLessThanOrEqualTo(priyaCap);
-      JsonNode ledger = send("GET", "/api/routing/ledger?team=emea", null).json();
+      assertThat(accord.rep("priya.nair").get("openLeads").asLong()).isLessThanOrEqualTo(priyaCap);
+      JsonNode ledger = accord.operator("GET", "/api/routing/ledger?team=emea", null).json();
       Map<String, Double> shares = new HashMap<>();
       for (JsonNode line : ledger.get("lines")) {
         if (line.get("grade").asText().equals("D")
@@ -130,45 +131,13 @@ class FairRotationIT {
       assertThat(Math.abs(shares.get("ana.costa") - shares.get("jonas.weber")))
           .as("shares %s", shares)
           .isLessThanOrEqualTo(1.0);
-      assertThat(send("GET", "/api/routing/ledger?team=emea&period=2026-13", null).status())
+      assertThat(
+              accord.operator("GET", "/api/routing/ledger?team=emea&period=2026-13", null).status())
           .isEqualTo(400);
     } finally {
-      send("PUT", "/api/organisation/teams/emea", Teams.withCatchUp(team, "FULL"));
-      send("PUT", "/api/organisation/reps/jonas.weber", "{\"weight\": 1}");
-      send("PUT", "/api/organisation/reps/priya.nair", "{\"maxOpenLeads\": null}");
+      accord.operator("PUT", "/api/organisation/teams/emea", Teams.withCatchUp(team, "FULL"));
+      accord.operator("PUT", "/api/organisation/reps/jonas.weber", "{\"weight\": 1}");
+      accord.operator("PUT", "/api/organisation/reps/priya.nair", "{\"maxOpenLeads\": null}");
     }
-  }
-
-  private JsonNode rep(String id) {
-    return StreamSupport.stream(
-            send("GET", "/api/organisation/reps", null).json().spliterator(), false)
-        .filter(rep -> rep.get("id").asText().equals(id))
-        .findFirst()
-        .orElseThrow();
-  }
-
-  private record Raw(int status, String body) {
-    JsonNode json() {
-      try {
-        return JSON.readTree(body);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-  }
-
-  private Raw send(String method, String path, String body) {
-    AccordClient.Raw raw =
-        accord.exchange(
-            accord
-                .request(path)
-                .header("Authorization", "Bearer " + ChannelsIT.OPERATOR_KEY)
-                .header("Content-Type", "application/json")
-                .method(
-                    method,
-                    body == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body)));
-    return new Raw(raw.status(), raw.body());
   }
 }

@@ -51,7 +51,7 @@ class LeadIntakeIT {
     assertThat(accepted.location())
         .hasValueSatisfying(l -> assertThat(l).endsWith("/api/leads/" + id));
 
-    JsonNode lead = awaitRouted(id);
+    JsonNode lead = accord.awaitLead(id);
     assertThat(lead.at("/status").asText()).isEqualTo("ROUTED");
     assertThat(lead.at("/contact/email").asText())
         .isEqualTo("greta.hoffmann+" + tag + "@example.de");
@@ -91,7 +91,7 @@ class LeadIntakeIT {
               .get("id")
               .asText();
       // one at a time, so the rotation order is the order we sent them in
-      awaitRouted(id);
+      accord.awaitLead(id);
       ids.add(id);
     }
 
@@ -167,7 +167,7 @@ class LeadIntakeIT {
             .formatted(externalId);
 
     String first = accord.postLead(json).body().get("id").asText();
-    awaitRouted(first);
+    accord.awaitLead(first);
     AccordClient.Answer repeat = accord.postLead(json);
 
     assertThat(repeat.status()).isEqualTo(202);
@@ -182,12 +182,5 @@ class LeadIntakeIT {
               history.forEach(e -> types.add(e.get("type").asText()));
               assertThat(types).containsOnlyOnce("RECEIVED", "ASSIGNED").contains("RESUBMITTED");
             });
-  }
-
-  private JsonNode awaitRouted(String id) {
-    return await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> accord.getLead(id), answer -> answer.status() == 200)
-        .body();
   }
 }

@@ -1,17 +1,10 @@
 package dev.accord.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -34,8 +27,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class OrganisationIT {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private static final String TEAM_COLUMNS =
       "id,name,time_zone,manager_name,manager_email,working_hours,catch_up,catch_up_limit\n";
 
@@ -53,10 +44,10 @@ class OrganisationIT {
 
   @Test
   void theDemoOrganisationIsLoadedFromItsFilesWithoutWorkingHours() {
-    JsonNode emea = operator("GET", "/api/organisation/teams/emea", null).json();
-    JsonNode americas = operator("GET", "/api/organisation/teams/americas", null).json();
-    JsonNode sales = operator("GET", "/api/organisation/heads/sales", null).json();
-    JsonNode marketing = operator("GET", "/api/organisation/heads/marketing", null).json();
+    JsonNode emea = accord.operator("GET", "/api/organisation/teams/emea", null).json();
+    JsonNode americas = accord.operator("GET", "/api/organisation/teams/americas", null).json();
+    JsonNode sales = accord.operator("GET", "/api/organisation/heads/sales", null).json();
+    JsonNode marketing = accord.operator("GET", "/api/organisation/heads/marketing", null).json();
 
     assertThat(emea.get("name").asText()).isEqualTo("EMEA");
     assertThat(emea.get("timeZone").asText()).isEqualTo("Europe/Berlin");
@@ -70,7 +61,7 @@ class OrganisationIT {
     assertThat(americas.get("timeZone").asText()).isEqualTo("America/Chicago");
     assertThat(americas.get("reps").toString())
         .isEqualTo("[\"lucas.silva\",\"maria.gonzalez\",\"tom.becker\"]");
-    JsonNode ana = operator("GET", "/api/organisation/reps/ana.costa", null).json();
+    JsonNode ana = accord.operator("GET", "/api/organisation/reps/ana.costa", null).json();
     assertThat(ana.get("email").asText()).isEqualTo("ana.costa@accord.example");
     assertThat(ana.get("timeZone").asText()).isEqualTo("Europe/Lisbon");
     assertThat(ana.has("workingHours")).as("the team's: none").isFalse();
@@ -90,8 +81,8 @@ class OrganisationIT {
     String erik = "it.erik." + suffix;
     String lena = "it.lena." + suffix;
     try {
-      Raw created =
-          operator(
+      AccordClient.Raw created =
+          accord.operator(
               "PUT",
               "/api/organisation/teams/" + north,
               "{\"name\": \"North " + suffix + "\", \"timeZone\": \"Europe/Stockholm\"}");
@@ -104,8 +95,8 @@ class OrganisationIT {
                   + suffix
                   + "\",\"reps\":[],\"timeZone\":\"Europe/Stockholm\",\"workingHours\":null}");
 
-      Raw imported =
-          operator(
+      AccordClient.Raw imported =
+          accord.operator(
               "POST",
               "/api/organisation/teams/import",
               "text/csv",
@@ -116,14 +107,14 @@ class OrganisationIT {
                   + ",Europe/Madrid,Carmen Ruiz,carmen.ruiz@accord.example,emea,CAPPED,2\n");
       assertThat(imported.status()).isEqualTo(200);
       assertThat(imported.json().get("imported").asInt()).isEqualTo(1);
-      JsonNode southTeam = operator("GET", "/api/organisation/teams/" + south, null).json();
+      JsonNode southTeam = accord.operator("GET", "/api/organisation/teams/" + south, null).json();
       assertThat(southTeam.get("workingHours").asText()).isEqualTo("emea");
       assertThat(southTeam.get("catchUp").toString())
           .isEqualTo("{\"limit\":2,\"policy\":\"CAPPED\"}");
       assertThat(southTeam.at("/manager/name").asText()).isEqualTo("Carmen Ruiz");
 
-      Raw described =
-          operator(
+      AccordClient.Raw described =
+          accord.operator(
               "PUT",
               "/api/organisation/teams/" + north,
               """
@@ -140,8 +131,8 @@ class OrganisationIT {
       assertThat(described.json().at("/manager/email").asText())
           .isEqualTo("ingrid.berg@accord.example");
 
-      Raw newRep =
-          operator(
+      AccordClient.Raw newRep =
+          accord.operator(
               "PUT",
               "/api/organisation/reps/" + nora,
               """
@@ -159,8 +150,8 @@ class OrganisationIT {
       assertThat(newRep.json().has("workingHours")).isFalse();
       assertThat(newRep.json().get("takesLeadsNow").asBoolean()).isTrue();
 
-      Raw importedReps =
-          operator(
+      AccordClient.Raw importedReps =
+          accord.operator(
               "POST",
               "/api/organisation/reps/import",
               "text/csv",
@@ -186,8 +177,8 @@ class OrganisationIT {
       assertThat(lenaRep.get("weight").asInt()).isEqualTo(2);
       assertThat(lenaRep.get("workingHours").asText()).isEqualTo("emea");
 
-      Raw moved =
-          operator(
+      AccordClient.Raw moved =
+          accord.operator(
               "PUT",
               "/api/organisation/reps/" + nora,
               """
@@ -199,15 +190,17 @@ class OrganisationIT {
       assertThat(moved.json().get("name").asText()).isEqualTo("Nora Lind");
       assertThat(moved.json().get("workingHours").asText()).isEqualTo("americas");
       assertThat(moved.json().get("maxOpenLeadsByGrade").toString()).isEqualTo("{\"B\":4}");
-      assertThat(operator("GET", "/api/organisation/teams/" + south, null).json().get("reps"))
+      assertThat(
+              accord.operator("GET", "/api/organisation/teams/" + south, null).json().get("reps"))
           .extracting(JsonNode::asText)
           .containsExactly(erik, lena, nora);
-      assertThat(operator("GET", "/api/organisation/teams/" + north, null).json().get("reps"))
+      assertThat(
+              accord.operator("GET", "/api/organisation/teams/" + north, null).json().get("reps"))
           .isEmpty();
 
       // An import changes the reps it names and leaves the rest as they were.
-      Raw again =
-          operator(
+      AccordClient.Raw again =
+          accord.operator(
               "POST",
               "/api/organisation/reps/import",
               "text/csv",
@@ -221,7 +214,8 @@ class OrganisationIT {
       assertThat(rep(erik).get("timeZone").asText()).isEqualTo("UTC");
       assertThat(rep(lena).get("name").asText()).isEqualTo("Lena Vik");
 
-      Raw stillUsed = operator("DELETE", "/api/organisation/teams/" + south, null);
+      AccordClient.Raw stillUsed =
+          accord.operator("DELETE", "/api/organisation/teams/" + south, null);
       assertThat(stillUsed.status()).isEqualTo(409);
       assertThat(stillUsed.json().get("detail").asText())
           .isEqualTo(
@@ -234,19 +228,22 @@ class OrganisationIT {
                   + ", "
                   + nora
                   + "); move them to another team first.");
-      assertThat(operator("DELETE", "/api/organisation/teams/" + north, null).status())
+      assertThat(accord.operator("DELETE", "/api/organisation/teams/" + north, null).status())
           .isEqualTo(204);
-      assertThat(operator("GET", "/api/organisation/teams/" + north, null).status()).isEqualTo(404);
+      assertThat(accord.operator("GET", "/api/organisation/teams/" + north, null).status())
+          .isEqualTo(404);
     } finally {
       for (String rep : List.of(nora, erik, lena)) {
-        operator("DELETE", "/api/organisation/reps/" + rep, null);
+        accord.operator("DELETE", "/api/organisation/reps/" + rep, null);
       }
-      operator("DELETE", "/api/organisation/teams/" + south, null);
-      operator("DELETE", "/api/organisation/teams/" + north, null);
+      accord.operator("DELETE", "/api/organisation/teams/" + south, null);
+      accord.operator("DELETE", "/api/organisation/teams/" + north, null);
     }
-    assertThat(operator("GET", "/api/organisation/reps/" + nora, null).status()).isEqualTo(404);
-    assertThat(operator("GET", "/api/organisation/teams/" + south, null).status()).isEqualTo(404);
-    assertThat(operator("GET", "/api/organisation/teams", null).json())
+    assertThat(accord.operator("GET", "/api/organisation/reps/" + nora, null).status())
+        .isEqualTo(404);
+    assertThat(accord.operator("GET", "/api/organisation/teams/" + south, null).status())
+        .isEqualTo(404);
+    assertThat(accord.operator("GET", "/api/organisation/teams", null).json())
         .extracting(team -> team.get("id").asText())
         .containsExactly("americas", "emea");
   }
@@ -254,34 +251,34 @@ class OrganisationIT {
   @Test
   void eachBadFieldIsRefusedByNameAndNothingOfTheRequestIsKept() {
     String suffix = UUID.randomUUID().toString().substring(0, 6);
-    Raw badTeam =
-        operator(
+    AccordClient.Raw badTeam =
+        accord.operator(
             "PUT",
             "/api/organisation/teams/it-bad-" + suffix,
             """
             {"name": "", "timeZone": "Mars/Olympus", "manager": {"name": "Ola Nordmann"},
              "workingHours": "moon", "catchUp": {"policy": "CAPPED", "limit": 1001}}
             """);
-    Raw unknownSetting =
-        operator(
+    AccordClient.Raw unknownSetting =
+        accord.operator(
             "PUT",
             "/api/organisation/teams/it-bad-" + suffix,
             "{\"name\": \"Bad\", \"timeZone\": \"UTC\", \"colour\": \"red\"}");
-    Raw incompleteRep =
-        operator(
+    AccordClient.Raw incompleteRep =
+        accord.operator(
             "PUT",
             "/api/organisation/reps/it.bad." + suffix,
             "{\"name\": \"Bad Rep\", \"team\": \"nowhere-" + suffix + "\"}");
-    Raw badChange =
-        operator(
+    AccordClient.Raw badChange =
+        accord.operator(
             "PUT",
             "/api/organisation/reps/ana.costa",
             """
             {"email": "ana at accord", "timeZone": "Europe/Atlantis", "workingHours": "moon",
              "maxOpenLeadsByGrade": {"Z": 1}}
             """);
-    Raw badRows =
-        operator(
+    AccordClient.Raw badRows =
+        accord.operator(
             "POST",
             "/api/organisation/teams/import",
             "text/csv",
@@ -290,10 +287,12 @@ class OrganisationIT {
                 + suffix
                 + ",Fine,UTC,,,,,\n"
                 + "Bad Id,,Europe/Nowhere,,,,SOMETIMES,\n");
-    Raw noHeader =
-        operator("POST", "/api/organisation/reps/import", "text/csv", "id,team,name\nx,y,z\n");
-    Raw badHead =
-        operator("PUT", "/api/organisation/heads/sales", "{\"name\": \"\", \"email\": \"x\"}");
+    AccordClient.Raw noHeader =
+        accord.operator(
+            "POST", "/api/organisation/reps/import", "text/csv", "id,team,name\nx,y,z\n");
+    AccordClient.Raw badHead =
+        accord.operator(
+            "PUT", "/api/organisation/heads/sales", "{\"name\": \"\", \"email\": \"x\"}");
 
     assertThat(badTeam.status()).isEqualTo(400);
     assertThat(badTeam.json().get("errors").toString())
@@ -312,7 +311,7 @@ class OrganisationIT {
         .isEqualTo(
             "[{\"field\":\"colour\",\"reason\":\"is not a setting of a team; use name, timeZone,"
                 + " manager, workingHours, catchUp\"}]");
-    assertThat(operator("GET", "/api/organisation/teams/it-bad-" + suffix, null).status())
+    assertThat(accord.operator("GET", "/api/organisation/teams/it-bad-" + suffix, null).status())
         .isEqualTo(404);
     assertThat(incompleteRep.status()).isEqualTo(400);
     assertThat(incompleteRep.json().get("errors").toString())
@@ -342,7 +341,7 @@ class OrganisationIT {
                 + "{\"field\":\"row 3: time_zone\",\"reason\":\"'Europe/Nowhere' is not an IANA"
                 + " time zone such as Europe/Berlin\"},{\"field\":\"row 3: catch_up\",\"reason\":"
                 + "\"must be FULL, CAPPED or NONE\"}]");
-    assertThat(operator("GET", "/api/organisation/teams/it-ok-" + suffix, null).status())
+    assertThat(accord.operator("GET", "/api/organisation/teams/it-ok-" + suffix, null).status())
         .as("all rows or none")
         .isEqualTo(404);
     assertThat(noHeader.status()).isEqualTo(400);
@@ -357,8 +356,9 @@ class OrganisationIT {
             "[{\"field\":\"name\",\"reason\":\"is required: the head's name, up to 100"
                 + " characters\"},{\"field\":\"email\",\"reason\":\"'x' is not an e-mail address"
                 + " such as ana@acme.com\"}]");
-    assertThat(operator("PUT", "/api/organisation/heads/board", "{}").status()).isEqualTo(404);
-    Raw emeaInUse = operator("DELETE", "/api/organisation/teams/emea", null);
+    assertThat(accord.operator("PUT", "/api/organisation/heads/board", "{}").status())
+        .isEqualTo(404);
+    AccordClient.Raw emeaInUse = accord.operator("DELETE", "/api/organisation/teams/emea", null);
     assertThat(emeaInUse.status()).isEqualTo(409);
     assertThat(emeaInUse.json().get("detail").asText())
         .isEqualTo(
@@ -369,23 +369,24 @@ class OrganisationIT {
   @Test
   void aHeadNamedThroughTheApiIsTheHeadFromNowOn() {
     try {
-      Raw named =
-          operator(
+      AccordClient.Raw named =
+          accord.operator(
               "PUT",
               "/api/organisation/heads/marketing",
               "{\"name\": \"Robin Park\", \"email\": \"robin.park@accord.example\"}");
       assertThat(named.status()).isEqualTo(200);
-      assertThat(operator("GET", "/api/organisation/heads/marketing", null).json().toString())
+      assertThat(
+              accord.operator("GET", "/api/organisation/heads/marketing", null).json().toString())
           .isEqualTo(
               "{\"email\":\"robin.park@accord.example\",\"name\":\"Robin Park\","
                   + "\"side\":\"marketing\"}");
     } finally {
-      operator(
+      accord.operator(
           "PUT",
           "/api/organisation/heads/marketing",
           "{\"name\": \"Morgan Lee\", \"email\": \"head.of.marketing@accord.example\"}");
     }
-    assertThat(operator("GET", "/api/organisation/heads", null).json().toString())
+    assertThat(accord.operator("GET", "/api/organisation/heads", null).json().toString())
         .isEqualTo(
             "[{\"email\":\"head.of.sales@accord.example\",\"name\":\"Sam Carter\","
                 + "\"side\":\"sales\"},{\"email\":\"head.of.marketing@accord.example\","
@@ -400,10 +401,13 @@ class OrganisationIT {
     try {
       for (String rep : emeaReps) {
         assertThat(
-                operator("PUT", "/api/organisation/reps/" + rep, "{\"available\": false}").status())
+                accord
+                    .operator("PUT", "/api/organisation/reps/" + rep, "{\"available\": false}")
+                    .status())
             .isEqualTo(200);
       }
-      Raw moved = operator("PUT", "/api/organisation/reps/tom.becker", "{\"team\": \"emea\"}");
+      AccordClient.Raw moved =
+          accord.operator("PUT", "/api/organisation/reps/tom.becker", "{\"team\": \"emea\"}");
       assertThat(moved.status()).isEqualTo(200);
       assertThat(moved.json().get("team").asText()).isEqualTo("emea");
 
@@ -419,11 +423,7 @@ class OrganisationIT {
               .body()
               .get("id")
               .asText();
-      JsonNode lead =
-          await()
-              .atMost(Duration.ofSeconds(30))
-              .until(() -> accord.getLead(id), answer -> answer.status() == 200)
-              .body();
+      JsonNode lead = accord.awaitLead(id);
 
       assertThat(lead.get("status").asText()).isEqualTo("ROUTED");
       assertThat(lead.at("/assignment/team/id").asText()).isEqualTo("emea");
@@ -435,52 +435,23 @@ class OrganisationIT {
                   .toList())
           .containsExactlyInAnyOrder("ana.costa: away", "jonas.weber: away", "priya.nair: away");
     } finally {
-      operator("PUT", "/api/organisation/reps/tom.becker", "{\"team\": \"americas\"}");
+      accord.operator("PUT", "/api/organisation/reps/tom.becker", "{\"team\": \"americas\"}");
       for (String rep : emeaReps) {
-        operator("PUT", "/api/organisation/reps/" + rep, "{\"available\": true}");
+        accord.operator("PUT", "/api/organisation/reps/" + rep, "{\"available\": true}");
       }
     }
-    assertThat(operator("GET", "/api/organisation/teams/emea", null).json().get("reps"))
+    assertThat(accord.operator("GET", "/api/organisation/teams/emea", null).json().get("reps"))
         .extracting(JsonNode::asText)
         .containsExactlyElementsOf(emeaReps);
-    assertThat(operator("GET", "/api/organisation/teams/americas", null).json().get("reps"))
+    assertThat(accord.operator("GET", "/api/organisation/teams/americas", null).json().get("reps"))
         .extracting(JsonNode::asText)
         .containsExactly("lucas.silva", "maria.gonzalez", "tom.becker");
     assertThat(emeaReps).allMatch(rep -> rep(rep).get("takesLeadsNow").asBoolean());
   }
 
   private JsonNode rep(String id) {
-    Raw rep = operator("GET", "/api/organisation/reps/" + id, null);
+    AccordClient.Raw rep = accord.operator("GET", "/api/organisation/reps/" + id, null);
     assertThat(rep.status()).as("rep %s", id).isEqualTo(200);
     return rep.json();
-  }
-
-  private record Raw(int status, String body) {
-    JsonNode json() {
-      try {
-        return body == null || body.isBlank() ? NullNode.getInstance() : JSON.readTree(body);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-  }
-
-  private Raw operator(String method, String path, String json) {
-    return operator(method, path, "application/json", json);
-  }
-
-  private Raw operator(String method, String path, String type, String body) {
-    AccordClient.Raw raw =
-        accord.exchange(
-            accord
-                .request(path)
-                .header("Authorization", "Bearer " + ChannelsIT.OPERATOR_KEY)
-                .header("Content-Type", type)
-                .method(
-                    method,
-                    Optional.ofNullable(body)
-                        .map(HttpRequest.BodyPublishers::ofString)
-                        .orElseGet(HttpRequest.BodyPublishers::noBody)));
-    return new Raw(raw.status(), raw.body());
   }
 }

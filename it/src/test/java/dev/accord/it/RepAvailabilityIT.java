@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.accord.it.Alerts.Alert;
-import java.net.http.HttpRequest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -60,24 +59,28 @@ class RepAvailabilityIT {
     String waitingId;
     try {
       JsonNode priya =
-          operator(
+          accord
+              .operator(
                   "POST",
                   "/api/organisation/reps/priya.nair/absences",
                   """
               {"from": "%s", "to": "%s", "note": "Conference in Lisbon"}
               """
                       .formatted(Instant.now().minus(1, ChronoUnit.MINUTES), until))
-              .body();
+              .json();
       absence = priya.at("/absences/0/id").asText();
       JsonNode jonas =
-          operator("PUT", "/api/organisation/reps/jonas.weber", "{\"available\": false}").body();
-      long anaOpen = rep("ana.costa").get("openLeads").asLong();
+          accord
+              .operator("PUT", "/api/organisation/reps/jonas.weber", "{\"available\": false}")
+              .json();
+      long anaOpen = accord.rep("ana.costa").get("openLeads").asLong();
       JsonNode ana =
-          operator(
+          accord
+              .operator(
                   "PUT",
                   "/api/organisation/reps/ana.costa",
                   "{\"maxOpenLeads\": " + (anaOpen + 1) + "}")
-              .body();
+              .json();
 
       assertThat(priya.get("takesLeadsNow").asBoolean()).isFalse();
       assertThat(priya.get("whyNot").asText())
@@ -86,8 +89,8 @@ class RepAvailabilityIT {
       assertThat(ana.get("takesLeadsNow").asBoolean()).isTrue();
       assertThat(ana.get("maxOpenLeads").asLong()).isEqualTo(anaOpen + 1);
 
-      JsonNode first = routed(postEmeaLead("Marta", "Kowalska"));
-      JsonNode second = routed(postEmeaLead("Lukas", "Brandt"));
+      JsonNode first = accord.awaitLead(postEmeaLead("Marta", "Kowalska"));
+      JsonNode second = accord.awaitLead(postEmeaLead("Lukas", "Brandt"));
 
       assertThat(first.get("status").asText()).isEqualTo("ROUTED");
       assertThat(first.at("/assignment/rep/id").asText()).isEqualTo("ana.costa");
@@ -108,7 +111,7 @@ class RepAvailabilityIT {
                   "out of office until " + until + " (Conference in Lisbon)"));
       String secondId = second.get("id").asText();
       waitingId = secondId;
-      JsonNode queue = operator("GET", "/api/routing/queue?queue=emea", null).body();
+      JsonNode queue = accord.operator("GET", "/api/routing/queue?queue=emea", null).json();
       assertThat(
               StreamSupport.stream(queue.get("leads").spliterator(), false)
                   .filter(lead -> lead.get("id").asText().equals(secondId))
@@ -128,52 +131,54 @@ class RepAvailabilityIT {
                   EMEA_MANAGER,
                   "[Accord] UNOWNED: Lukas Brandt (Brandt Werkzeuge) — waits in the emea queue"));
     } finally {
-      operator("PUT", "/api/organisation/reps/jonas.weber", "{\"available\": true}");
-      operator("PUT", "/api/organisation/reps/ana.costa", "{\"maxOpenLeads\": null}");
+      accord.operator("PUT", "/api/organisation/reps/jonas.weber", "{\"available\": true}");
+      accord.operator("PUT", "/api/organisation/reps/ana.costa", "{\"maxOpenLeads\": null}");
       if (absence != null) {
-        operator("DELETE", "/api/organisation/reps/priya.nair/absences/" + absence, null);
+        accord.operator("DELETE", "/api/organisation/reps/priya.nair/absences/" + absence, null);
       }
     }
-    assertThat(rep("priya.nair").get("takesLeadsNow").asBoolean()).isTrue();
-    assertThat(rep("jonas.weber").get("takesLeadsNow").asBoolean()).isTrue();
+    assertThat(accord.rep("priya.nair").get("takesLeadsNow").asBoolean()).isTrue();
+    assertThat(accord.rep("jonas.weber").get("takesLeadsNow").asBoolean()).isTrue();
 
     // Everyone is back: an operator has the rotation take the waiting lead out of the queue.
     JsonNode taken =
-        operator(
+        accord
+            .operator(
                 "POST",
                 "/api/leads/" + waitingId + "/assignment/reroute",
                 "{\"reason\": \"the team is back\"}")
-            .body();
+            .json();
     assertThat(taken.get("status").asText()).isEqualTo("ROUTED");
     assertThat(taken.at("/assignment/rep/id").asText())
         .isIn("ana.costa", "jonas.weber", "priya.nair");
-    assertThat(operator("GET", "/api/routing/queue?queue=emea", null).body().toString())
+    assertThat(accord.operator("GET", "/api/routing/queue?queue=emea", null).json().toString())
         .doesNotContain(waitingId);
-    assertThat(rep("ana.costa").has("maxOpenLeads")).as("no cap").isFalse();
+    assertThat(accord.rep("ana.costa").has("maxOpenLeads")).as("no cap").isFalse();
   }
 
   @Test
   void aRepAtTheirCapForAGradeIsSkippedForThatGradeAndStillTakesOthers() throws Exception {
     long openD = openLeadsOfGrade("ana.costa", "D");
     try {
-      operator("PUT", "/api/organisation/reps/jonas.weber", "{\"available\": false}");
-      operator("PUT", "/api/organisation/reps/priya.nair", "{\"available\": false}");
+      accord.operator("PUT", "/api/organisation/reps/jonas.weber", "{\"available\": false}");
+      accord.operator("PUT", "/api/organisation/reps/priya.nair", "{\"available\": false}");
       JsonNode ana =
-          operator(
+          accord
+              .operator(
                   "PUT",
                   "/api/organisation/reps/ana.costa",
                   "{\"maxOpenLeadsByGrade\": {\"D\": " + (openD + 1) + "}}")
-              .body();
+              .json();
       assertThat(ana.get("maxOpenLeadsByGrade").toString())
           .isEqualTo("{\"D\":" + (openD + 1) + "}");
 
-      JsonNode lastD = routed(postGradeDLead());
-      JsonNode overD = routed(postGradeDLead());
-      JsonNode gradeA = routed(postGradeALead());
+      JsonNode lastD = accord.awaitLead(postGradeDLead());
+      JsonNode overD = accord.awaitLead(postGradeDLead());
+      JsonNode gradeA = accord.awaitLead(postGradeALead());
 
       assertThat(lastD.at("/assignment/rep/id").asText()).isEqualTo("ana.costa");
       assertThat(overD.get("status").asText()).isEqualTo("UNROUTED");
-      assertThat(reasons(overD))
+      assertThat(Receipts.reasons(overD))
           .containsEntry(
               "ana.costa",
               "at capacity for grade D: "
@@ -184,12 +189,12 @@ class RepAvailabilityIT {
       assertThat(gradeA.at("/score/grade").asText()).isEqualTo("A");
       assertThat(gradeA.at("/assignment/rep/id").asText()).isEqualTo("ana.costa");
     } finally {
-      operator(
+      accord.operator(
           "PUT", "/api/organisation/reps/ana.costa", "{\"maxOpenLeadsByGrade\": {\"D\": null}}");
-      operator("PUT", "/api/organisation/reps/jonas.weber", "{\"available\": true}");
-      operator("PUT", "/api/organisation/reps/priya.nair", "{\"available\": true}");
+      accord.operator("PUT", "/api/organisation/reps/jonas.weber", "{\"available\": true}");
+      accord.operator("PUT", "/api/organisation/reps/priya.nair", "{\"available\": true}");
     }
-    assertThat(rep("ana.costa").get("maxOpenLeadsByGrade").toString()).isEqualTo("{}");
+    assertThat(accord.rep("ana.costa").get("maxOpenLeadsByGrade").toString()).isEqualTo("{}");
   }
 
   /** What the rep holds of the grade, read from the server's database beside it. */
@@ -212,13 +217,6 @@ class RepAvailabilityIT {
         return result.getLong(1);
       }
     }
-  }
-
-  private static Map<String, String> reasons(JsonNode lead) {
-    Map<String, String> reasons = new HashMap<>();
-    lead.at("/assignment/candidates")
-        .forEach(c -> reasons.put(c.get("repId").asText(), c.get("reason").asText()));
-    return reasons;
   }
 
   private String postGradeDLead() {
@@ -248,11 +246,11 @@ class RepAvailabilityIT {
   void outOfOfficePeriodsAreImportedFromCsvAllOrNoneAndOnlyOnce() {
     Instant from = Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
     Instant until = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
-    int absencesBefore = rep("priya.nair").get("absences").size();
+    int absencesBefore = accord.rep("priya.nair").get("absences").size();
     String period = "priya.nair," + from + "," + until + ",Offsite in Porto\n";
     try {
-      AccordClient.Answer refused =
-          csv(
+      AccordClient.Raw refused =
+          importAbsences(
               "rep,from,to,note\n"
                   + period
                   + "nobody,"
@@ -264,92 +262,73 @@ class RepAvailabilityIT {
                   + until
                   + ",\n");
       assertThat(refused.status()).isEqualTo(400);
-      assertThat(refused.body().get("errors").toString())
+      assertThat(refused.json().get("errors").toString())
           .isEqualTo(
               "[{\"field\":\"row 3: rep\",\"reason\":\"no rep has the id 'nobody'\"},"
                   + "{\"field\":\"row 4: from\",\"reason\":\"'tomorrow' is not an instant such"
                   + " as 2026-12-01T08:00:00Z\"}]");
-      assertThat(rep("priya.nair").get("absences").size()).isEqualTo(absencesBefore);
+      assertThat(accord.rep("priya.nair").get("absences").size()).isEqualTo(absencesBefore);
 
-      AccordClient.Answer imported = csv("rep,from,to,note\n" + period);
-      AccordClient.Answer again = csv("rep,from,to,note\n" + period);
+      AccordClient.Raw imported = importAbsences("rep,from,to,note\n" + period);
+      AccordClient.Raw again = importAbsences("rep,from,to,note\n" + period);
 
-      assertThat(imported.body().toString()).isEqualTo("{\"added\":1}");
-      assertThat(again.body().toString()).isEqualTo("{\"added\":0}");
-      JsonNode priya = rep("priya.nair");
+      assertThat(imported.json().toString()).isEqualTo("{\"added\":1}");
+      assertThat(again.json().toString()).isEqualTo("{\"added\":0}");
+      JsonNode priya = accord.rep("priya.nair");
       assertThat(priya.get("absences").size()).isEqualTo(absencesBefore + 1);
       assertThat(priya.get("whyNot").asText())
           .isEqualTo("out of office until " + until + " (Offsite in Porto)");
     } finally {
-      rep("priya.nair")
+      accord
+          .rep("priya.nair")
           .get("absences")
           .forEach(
               absence -> {
                 if (absence.path("note").asText().equals("Offsite in Porto")) {
-                  operator(
+                  accord.operator(
                       "DELETE",
                       "/api/organisation/reps/priya.nair/absences/" + absence.get("id").asText(),
                       null);
                 }
               });
     }
-    assertThat(rep("priya.nair").get("takesLeadsNow").asBoolean()).isTrue();
-  }
-
-  private AccordClient.Answer csv(String body) {
-    AccordClient.Raw raw =
-        accord.exchange(
-            accord
-                .request("/api/organisation/reps/absences/import")
-                .header("Authorization", "Bearer " + ChannelsIT.OPERATOR_KEY)
-                .header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
-    return new AccordClient.Answer(
-        raw.status(), java.util.Optional.empty(), null, parse(raw.body()));
+    assertThat(accord.rep("priya.nair").get("takesLeadsNow").asBoolean()).isTrue();
   }
 
   @Test
   void aChangeThatMakesNoSenseIsRefusedNamingTheField() {
-    AccordClient.Answer zeroCap =
-        operator("PUT", "/api/organisation/reps/ana.costa", "{\"maxOpenLeads\": 0}");
-    AccordClient.Answer unknownSetting =
-        operator(
+    AccordClient.Raw zeroCap =
+        accord.operator("PUT", "/api/organisation/reps/ana.costa", "{\"maxOpenLeads\": 0}");
+    AccordClient.Raw unknownSetting =
+        accord.operator(
             "PUT",
             "/api/organisation/reps/ana.costa",
             "{\"weight\": \"heavy\", \"active\": \"no\"}");
-    AccordClient.Answer backwards =
-        operator(
+    AccordClient.Raw backwards =
+        accord.operator(
             "POST",
             "/api/organisation/reps/ana.costa/absences",
             "{\"from\": \"2026-12-02T08:00:00Z\", \"to\": \"2026-12-01T08:00:00Z\"}");
-    AccordClient.Answer nobody =
-        operator("PUT", "/api/organisation/reps/nobody", "{\"available\": false}");
+    AccordClient.Raw nobody =
+        accord.operator("PUT", "/api/organisation/reps/nobody", "{\"available\": false}");
     AccordClient.Answer bySource = accord.get("/api/organisation/reps");
 
     assertThat(zeroCap.status()).isEqualTo(400);
-    assertThat(zeroCap.body().at("/errors/0").toString())
+    assertThat(zeroCap.json().at("/errors/0").toString())
         .isEqualTo(
             "{\"field\":\"maxOpenLeads\",\"reason\":\"must be a whole number from 1 to 10000, or"
                 + " null for no cap\"}");
     assertThat(unknownSetting.status()).isEqualTo(400);
-    assertThat(unknownSetting.body().get("errors").toString())
+    assertThat(unknownSetting.json().get("errors").toString())
         .contains(
             "{\"field\":\"weight\",\"reason\":\"must be a whole number (1 is a normal share)\"}",
             "{\"field\":\"active\",\"reason\":\"must be true or false\"}");
     assertThat(backwards.status()).isEqualTo(400);
-    assertThat(backwards.body().at("/errors/0").toString())
+    assertThat(backwards.json().at("/errors/0").toString())
         .isEqualTo("{\"field\":\"to\",\"reason\":\"must be after from\"}");
     assertThat(nobody.status()).isEqualTo(404);
     assertThat(bySource.status()).isEqualTo(403);
-    assertThat(rep("ana.costa").has("maxOpenLeads")).as("no cap").isFalse();
-  }
-
-  private JsonNode rep(String id) {
-    JsonNode all = operator("GET", "/api/organisation/reps", null).body();
-    return StreamSupport.stream(all.spliterator(), false)
-        .filter(rep -> rep.get("id").asText().equals(id))
-        .findFirst()
-        .orElseThrow();
+    assertThat(accord.rep("ana.costa").has("maxOpenLeads")).as("no cap").isFalse();
   }
 
   private String postEmeaLead(String first, String last) {
@@ -365,36 +344,7 @@ class RepAvailabilityIT {
         .asText();
   }
 
-  private JsonNode routed(String id) {
-    return await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> accord.getLead(id), answer -> answer.status() == 200)
-        .body();
-  }
-
-  private AccordClient.Answer operator(String method, String path, String json) {
-    HttpRequest.Builder request =
-        accord
-            .request(path)
-            .header("Authorization", "Bearer " + ChannelsIT.OPERATOR_KEY)
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                json == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(json));
-    AccordClient.Raw raw = accord.exchange(request);
-    return new AccordClient.Answer(
-        raw.status(), java.util.Optional.empty(), null, parse(raw.body()));
-  }
-
-  private static JsonNode parse(String body) {
-    try {
-      return body == null || body.isBlank()
-          ? com.fasterxml.jackson.databind.node.NullNode.getInstance()
-          : new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+  private AccordClient.Raw importAbsences(String csv) {
+    return accord.operator("POST", "/api/organisation/reps/absences/import", "text/csv", csv);
   }
 }

@@ -1,7 +1,6 @@
 package dev.accord.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,7 +9,6 @@ import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,12 +62,7 @@ class RulebookCandidateIT {
     }
     Map<String, JsonNode> routed = new HashMap<>();
     for (String id : countryById.keySet()) {
-      routed.put(
-          id,
-          await()
-              .atMost(Duration.ofSeconds(30))
-              .until(() -> accord.getLead(id), answer -> answer.status() == 200)
-              .body());
+      routed.put(id, accord.awaitLead(id));
     }
     String territories =
         Files.readString(RULEBOOK.resolve("routing/territories.csv"))

@@ -269,10 +269,7 @@ class RulebookReloadIT {
             .body()
             .get("id")
             .asText();
-    return await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> accord.getLead(id), answer -> answer.status() == 200)
-        .body();
+    return accord.awaitLead(id);
   }
 
   private static List<String> reasons(JsonNode lead) {

@@ -71,7 +71,7 @@ class SlaEscalationIT {
   @Test
   void anUntouchedLeadWarnsItsRepThenItsManagerAndItsBreachReachesBothHeadsOnce() {
     String id = postTestLead("Greta", "Hoffmann");
-    JsonNode routed = awaitRouted(id);
+    JsonNode routed = accord.awaitLead(id);
     String rep = routed.at("/assignment/rep/id").asText();
     String repName = routed.at("/assignment/rep/name").asText();
 
@@ -147,7 +147,7 @@ class SlaEscalationIT {
   void aLeadTouchedInTimeStopsItsClockAndSendsNoMail() {
     String touchedId = postTestLead("Tara", "Touched");
     String untouchedId = postTestLead("Uwe", "Untouched");
-    String rep = awaitRouted(touchedId).at("/assignment/rep/id").asText();
+    String rep = accord.awaitLead(touchedId).at("/assignment/rep/id").asText();
 
     AccordClient.Answer touched =
         accord.postActivity(
@@ -172,7 +172,7 @@ class SlaEscalationIT {
   @Test
   void anActivityWithMistakesIsRefusedNamingEachFieldAndChangesNothing() {
     String id = postTestLead("Mia", "Mistake");
-    awaitRouted(id);
+    accord.awaitLead(id);
 
     AccordClient.Answer wrong =
         accord.postActivity(
@@ -211,7 +211,7 @@ class SlaEscalationIT {
   void alertsWaitWhileTheMailServerIsDownAndGoOutOnceWhenItIsBack() {
     MAIL.stop();
     String id = postTestLead("Dora", "Downtime");
-    awaitRouted(id);
+    accord.awaitLead(id);
 
     JsonNode waiting =
         await()
@@ -264,7 +264,7 @@ class SlaEscalationIT {
             "SUSPENDED"::equals);
     execute(Operations.createOperation("resume"));
     String id = postTestLead("Rita", "Resumed");
-    awaitRouted(id);
+    accord.awaitLead(id);
 
     awaitEveryEscalationSent(id, 3);
 
@@ -284,7 +284,7 @@ class SlaEscalationIT {
     Instant periodStart = Instant.now();
     String touchedId = postTestLead("Sally", "Scored");
     String rejectedId = postTestLead("Rick", "Rejected");
-    String touchingRep = awaitRouted(touchedId).at("/assignment/rep/id").asText();
+    String touchingRep = accord.awaitLead(touchedId).at("/assignment/rep/id").asText();
     assertThat(
             accord
                 .postActivity(touchedId, "{\"type\": \"touch\", \"by\": \"" + touchingRep + "\"}")
@@ -380,13 +380,6 @@ class SlaEscalationIT {
                     lastName));
     assertThat(accepted.status()).isEqualTo(202);
     return accepted.body().get("id").asText();
-  }
-
-  private JsonNode awaitRouted(String id) {
-    return await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> accord.getLead(id), answer -> answer.status() == 200)
-        .body();
   }
 
   /** Waits until the first-touch clock fired {@code stages} stages and every alert went out. */

@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.StreamSupport;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -46,7 +42,7 @@ class WorkingHoursIT {
   void aLeadWaitsForTheFirstRepOnShiftAndGoesToThemWhenTheyComeOnShift() {
     Map<String, String> zones = new LinkedHashMap<>();
     for (String rep : EMEA) {
-      JsonNode state = rep(rep);
+      JsonNode state = accord.rep(rep);
       assertThat(state.get("takesLeadsNow").asBoolean()).as(rep).isTrue();
       zones.put(rep, state.get("timeZone").asText());
     }
@@ -54,7 +50,7 @@ class WorkingHoursIT {
     try {
       for (String rep : EMEA) {
         JsonNode offShift =
-            operator(
+            accord.operatorOk(
                 "PUT",
                 "/api/organisation/reps/" + rep,
                 "{\"workingHours\": \"emea\", \"timeZone\": \"" + night + "\"}");
@@ -62,12 +58,12 @@ class WorkingHoursIT {
         assertThat(offShift.get("takesLeadsNow").asBoolean()).as(rep).isFalse();
       }
 
-      JsonNode waiting = stored(postEmeaLead());
+      JsonNode waiting = accord.awaitLead(postEmeaLead());
       String id = waiting.get("id").asText();
 
       assertThat(waiting.get("status").asText()).isEqualTo("UNROUTED");
       assertThat(waiting.at("/assignment/team/id").asText()).isEqualTo("emea");
-      Map<String, String> reasons = reasons(waiting);
+      Map<String, String> reasons = Receipts.reasons(waiting);
       assertThat(reasons).containsOnlyKeys(EMEA);
       assertThat(reasons.values())
           .allSatisfy(
@@ -89,12 +85,13 @@ class WorkingHoursIT {
                   + backAt.replace(" (", " in " + night + " ("));
 
       // Ana comes on shift: she now works around the clock.
-      operator(
+      accord.operatorOk(
           "PUT", "/api/organisation/reps/ana.costa", "{\"workingHours\": \"around-the-clock\"}");
       JsonNode taken =
           await()
               .atMost(Duration.ofSeconds(30))
-              .until(() -> stored(id), lead -> lead.get("status").asText().equals("ROUTED"));
+              .until(
+                  () -> accord.awaitLead(id), lead -> lead.get("status").asText().equals("ROUTED"));
 
       assertThat(taken.at("/assignment/rep/id").asText()).isEqualTo("ana.costa");
       JsonNode history = taken.get("history");
@@ -110,14 +107,14 @@ class WorkingHoursIT {
       assertThat(queue().toString()).doesNotContain(id);
     } finally {
       for (String rep : EMEA) {
-        operator(
+        accord.operatorOk(
             "PUT",
             "/api/organisation/reps/" + rep,
             "{\"workingHours\": null, \"timeZone\": \"" + zones.get(rep) + "\"}");
       }
     }
     for (String rep : EMEA) {
-      assertThat(rep(rep).get("takesLeadsNow").asBoolean()).as(rep).isTrue();
+      assertThat(accord.rep(rep).get("takesLeadsNow").asBoolean()).as(rep).isTrue();
     }
   }
 
@@ -146,15 +143,8 @@ class WorkingHoursIT {
     return sales.get(0);
   }
 
-  private static Map<String, String> reasons(JsonNode lead) {
-    Map<String, String> reasons = new HashMap<>();
-    lead.at("/assignment/candidates")
-        .forEach(c -> reasons.put(c.get("repId").asText(), c.get("reason").asText()));
-    return reasons;
-  }
-
   private JsonNode queue() {
-    return operator("GET", "/api/routing/queue?queue=emea", null);
+    return accord.operatorOk("GET", "/api/routing/queue?queue=emea", null);
   }
 
   private String postEmeaLead() {
@@ -167,40 +157,5 @@ class WorkingHoursIT {
         .body()
         .get("id")
         .asText();
-  }
-
-  private JsonNode stored(String id) {
-    return await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> accord.getLead(id), answer -> answer.status() == 200)
-        .body();
-  }
-
-  private JsonNode rep(String id) {
-    JsonNode all = operator("GET", "/api/organisation/reps", null);
-    return StreamSupport.stream(all.spliterator(), false)
-        .filter(rep -> rep.get("id").asText().equals(id))
-        .findFirst()
-        .orElseThrow();
-  }
-
-  private JsonNode operator(String method, String path, String json) {
-    AccordClient.Raw raw =
-        accord.exchange(
-            accord
-                .request(path)
-                .header("Authorization", "Bearer " + ChannelsIT.OPERATOR_KEY)
-                .header("Content-Type", "application/json")
-                .method(
-                    method,
-                    json == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json)));
-    assertThat(raw.status()).as(method + " " + path + ": " + raw.body()).isEqualTo(200);
-    try {
-      return new ObjectMapper().readTree(raw.body());
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }

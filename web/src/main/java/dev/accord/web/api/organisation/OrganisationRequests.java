@@ -2,60 +2,123 @@ package dev.accord.web.api.organisation;
 
 import dev.accord.organisation.control.InvalidOrganisationException;
 import dev.accord.web.api.BoundedBodies;
+import dev.accord.web.api.JsonObjects;
 import dev.accord.web.api.problems.Problem;
 import dev.accord.web.api.problems.Problem.FieldProblem;
+import dev.accord.web.api.security.Callers;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 
 /**
  * Translates the organisation API's requests for the controls, the one same way for accounts,
- * teams, reps and heads: JSON fields become the text values an import row gives (the controls check
- * both alike), CSV bodies are read within a size limit, and a refused change becomes a problem
- * document naming every field.
+ * teams, reps and heads: only an operator may call, JSON fields become the text values an import
+ * row gives (the controls check both alike), bodies are read within a size limit, and a refused
+ * change becomes a problem document naming every field. An instance answers for one kind of thing
+ * and names its refusals.
  */
 final class OrganisationRequests {
 
   /** No import is larger than this. */
   static final int MAX_IMPORT_BYTES = 8 * 1024 * 1024;
 
-  private OrganisationRequests() {}
+  /** No change sent as JSON is larger than this. */
+  static final int MAX_CHANGE_BYTES = 4 * 1024;
 
-  /** An import's CSV text, or the answer refusing it (too large, not UTF-8). */
-  record CsvBody(String csv, Response refusal) {}
+  private final String type;
+  private final String title;
 
-  static CsvBody csv(InputStream body) {
-    Optional<byte[]> read = BoundedBodies.read(body, MAX_IMPORT_BYTES);
-    if (read.isEmpty()) {
-      return new CsvBody(
-          null,
-          Problem.of(
-                  Response.Status.REQUEST_ENTITY_TOO_LARGE,
-                  "import-too-large",
-                  "An import is at most 8 MiB; split the file.")
-              .toResponse());
+  /**
+   * @param type the last part of the problem type of a refused change, such as {@code invalid-team}
+   * @param title the problem's title, such as {@code The team is not valid}
+   */
+  OrganisationRequests(String type, String title) {
+    this.type = type;
+    this.title = title;
+  }
+
+  /** The call's answer if an operator key made it; anyone else is refused before it is made. */
+  static Response forOperators(SecurityContext context, Supplier<Response> call) {
+    return Callers.of(context).operator() ? call.get() : Problem.operatorsOnly().toResponse();
+  }
+
+  /**
+   * A change sent as one JSON object: its answer, a 400 naming {@code body} with the {@code shape}
+   * to send if the body is not a JSON object (or too large), or a 400 naming each field the control
+   * refused.
+   */
+  Response changeByJson(InputStream body, String shape, Function<JsonObject, Response> change) {
+    Optional<JsonObject> json = BoundedBodies.read(body, MAX_CHANGE_BYTES).flatMap(JsonObjects::of);
+    if (json.isEmpty()) {
+      return invalid(List.of(new FieldProblem("body", shape)));
     }
     try {
-      return new CsvBody(
-          StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(read.get())).toString(), null);
-    } catch (CharacterCodingException notUtf8) {
-      return new CsvBody(
-          null,
-          invalid(
-              "invalid-import",
-              "The import is not valid",
-              List.of(new FieldProblem("csv", "is not UTF-8 text; save it as CSV UTF-8"))));
+      return change.apply(json.get());
+    } catch (InvalidOrganisationException refused) {
+      return invalid(fieldsOf(refused));
     }
+  }
+
+  /**
+   * A CSV import, all rows or none: 200 with {@code {"<counted>": n}}, or the refusal of the body
+   * (too large, not UTF-8) or of its rows, naming each row and column at fault.
+   */
+  Response importCsv(InputStream body, String counted, ToIntFunction<String> importer) {
+    CsvBody csv = csv(body);
+    if (csv.refusal() != null) {
+      return csv.refusal();
+    }
+    try {
+      return Response.ok(Map.of(counted, importer.applyAsInt(csv.csv()))).build();
+    } catch (InvalidOrganisationException refused) {
+      return invalid(fieldsOf(refused));
+    }
+  }
+
+  /** A 400 naming each field at fault; nothing of the request was kept. */
+  Response invalid(List<FieldProblem> errors) {
+    return refusal(type, title, errors);
+  }
+
+  /** 201 with the address of what the change created, or 200 with what it changed. */
+  static Response kept(boolean created, Object view, UriInfo uri) {
+    return created
+        ? Response.created(uri.getAbsolutePath()).entity(view).build()
+        : Response.ok(view).build();
+  }
+
+  /**
+   * Adds a problem for each field of {@code json} that is not one of {@code known}: named with
+   * {@code prefix}, saying {@code why} and which fields there are.
+   */
+  static void refuseUnknownFields(
+      JsonObject json,
+      Collection<String> known,
+      String prefix,
+      String why,
+      List<FieldProblem> errors) {
+    json.keySet().stream()
+        .filter(name -> !known.contains(name))
+        .forEach(
+            name ->
+                errors.add(
+                    new FieldProblem(prefix + name, why + "; use " + String.join(", ", known))));
   }
 
   /**
@@ -88,12 +151,38 @@ final class OrganisationRequests {
     return values;
   }
 
-  static List<FieldProblem> fieldsOf(InvalidOrganisationException invalid) {
-    return invalid.problems().stream().map(p -> new FieldProblem(p.field(), p.reason())).toList();
+  /** An import's CSV text, or the answer refusing it (too large, not UTF-8). */
+  private record CsvBody(String csv, Response refusal) {}
+
+  private static CsvBody csv(InputStream body) {
+    Optional<byte[]> read = BoundedBodies.read(body, MAX_IMPORT_BYTES);
+    if (read.isEmpty()) {
+      return new CsvBody(
+          null,
+          Problem.of(
+                  Response.Status.REQUEST_ENTITY_TOO_LARGE,
+                  "import-too-large",
+                  "An import is at most 8 MiB; split the file.")
+              .toResponse());
+    }
+    try {
+      return new CsvBody(
+          StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(read.get())).toString(), null);
+    } catch (CharacterCodingException notUtf8) {
+      return new CsvBody(
+          null,
+          refusal(
+              "invalid-import",
+              "The import is not valid",
+              List.of(new FieldProblem("csv", "is not UTF-8 text; save it as CSV UTF-8"))));
+    }
   }
 
-  /** A 400 naming each field at fault; nothing of the request was kept. */
-  static Response invalid(String type, String title, List<FieldProblem> errors) {
+  private static List<FieldProblem> fieldsOf(InvalidOrganisationException refused) {
+    return refused.problems().stream().map(p -> new FieldProblem(p.field(), p.reason())).toList();
+  }
+
+  private static Response refusal(String type, String title, List<FieldProblem> errors) {
     return new Problem(
             "https://accord.dev/problems/" + type,
             title,

@@ -1,13 +1,12 @@
 package dev.accord.web.api.organisation;
 
-import dev.accord.organisation.control.InvalidOrganisationException;
+import static dev.accord.web.api.organisation.OrganisationRequests.forOperators;
+
 import dev.accord.organisation.control.Reps;
-import dev.accord.web.api.BoundedBodies;
 import dev.accord.web.api.JsonObjects;
 import dev.accord.web.api.PathIds;
 import dev.accord.web.api.problems.Problem;
 import dev.accord.web.api.problems.Problem.FieldProblem;
-import dev.accord.web.api.security.Callers;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -32,7 +31,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The reps as data (operator key): GET /api/organisation/reps lists each rep with what they hold
@@ -71,23 +69,22 @@ public class RepsResource {
       COLUMNS.entrySet().stream()
           .collect(java.util.stream.Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));
 
+  private static final OrganisationRequests REQUESTS =
+      new OrganisationRequests("invalid-rep-change", "The change is not valid");
+
   @Inject Reps reps;
 
   @GET
   public Response all(@Context SecurityContext context) {
-    if (!Callers.of(context).operator()) {
-      return Problem.operatorsOnly().toResponse();
-    }
-    return Response.ok(reps.all()).build();
+    return forOperators(context, () -> Response.ok(reps.all()).build());
   }
 
   @GET
   @Path("{id}")
   public Response one(@PathParam("id") String id, @Context SecurityContext context) {
-    if (!Callers.of(context).operator()) {
-      return Problem.operatorsOnly().toResponse();
-    }
-    return reps.find(id).map(rep -> Response.ok(rep).build()).orElseGet(() -> repNotFound(id));
+    return forOperators(
+        context,
+        () -> reps.find(id).map(rep -> Response.ok(rep).build()).orElseGet(() -> repNotFound(id)));
   }
 
   @PUT
@@ -98,29 +95,21 @@ public class RepsResource {
       InputStream body,
       @Context SecurityContext context,
       @Context UriInfo uri) {
-    if (!Callers.of(context).operator()) {
-      return Problem.operatorsOnly().toResponse();
-    }
-    Optional<JsonObject> request = BoundedBodies.read(body, 4 * 1024).flatMap(JsonObjects::of);
-    if (request.isEmpty()) {
-      return invalid(
-          List.of(
-              new FieldProblem(
-                  "body",
-                  "send a JSON object with any of "
-                      + String.join(", ", COLUMNS.keySet())
-                      + "; a new rep needs name, email, team and timeZone")));
-    }
-    JsonObject json = request.get();
+    return forOperators(
+        context,
+        () ->
+            REQUESTS.changeByJson(
+                body,
+                "send a JSON object with any of "
+                    + String.join(", ", COLUMNS.keySet())
+                    + "; a new rep needs name, email, team and timeZone",
+                json -> put(id, json, uri)));
+  }
+
+  private Response put(String id, JsonObject json, UriInfo uri) {
     List<FieldProblem> errors = new ArrayList<>();
-    json.keySet().stream()
-        .filter(name -> !COLUMNS.containsKey(name))
-        .forEach(
-            name ->
-                errors.add(
-                    new FieldProblem(
-                        name,
-                        "is not a setting of a rep; use " + String.join(", ", COLUMNS.keySet()))));
+    OrganisationRequests.refuseUnknownFields(
+        json, COLUMNS.keySet(), "", "is not a setting of a rep", errors);
     Map<String, String> values = new LinkedHashMap<>(COLUMNS);
     values.remove("maxOpenLeadsByGrade");
     Map<String, String> texts = OrganisationRequests.texts(json, values, "", errors);
@@ -138,68 +127,40 @@ public class RepsResource {
       }
     }
     if (!errors.isEmpty()) {
-      return invalid(errors);
+      return REQUESTS.invalid(errors);
     }
-    try {
-      return reps.put(id, texts, caps, column -> FIELDS.getOrDefault(column, column))
-          .map(
-              kept ->
-                  kept.created()
-                      ? Response.created(uri.getAbsolutePath()).entity(kept.rep()).build()
-                      : Response.ok(kept.rep()).build())
-          .orElseGet(() -> repNotFound(id));
-    } catch (InvalidOrganisationException invalid) {
-      return invalid(OrganisationRequests.fieldsOf(invalid));
-    }
+    return reps.put(id, texts, caps, column -> FIELDS.getOrDefault(column, column))
+        .map(kept -> OrganisationRequests.kept(kept.created(), kept.rep(), uri))
+        .orElseGet(() -> repNotFound(id));
   }
 
   @DELETE
   @Path("{id}")
   public Response remove(@PathParam("id") String id, @Context SecurityContext context) {
-    if (!Callers.of(context).operator()) {
-      return Problem.operatorsOnly().toResponse();
-    }
-    try {
-      return reps.remove(id) ? Response.noContent().build() : repNotFound(id);
-    } catch (Reps.RepInUseException inUse) {
-      return Problem.of(Response.Status.CONFLICT, "rep-in-use", inUse.getMessage()).toResponse();
-    }
+    return forOperators(
+        context,
+        () -> {
+          try {
+            return reps.remove(id) ? Response.noContent().build() : repNotFound(id);
+          } catch (Reps.RepInUseException inUse) {
+            return Problem.of(Response.Status.CONFLICT, "rep-in-use", inUse.getMessage())
+                .toResponse();
+          }
+        });
   }
 
   @POST
   @Path("import")
   @Consumes({"text/csv", MediaType.TEXT_PLAIN})
   public Response importCsv(InputStream body, @Context SecurityContext context) {
-    if (!Callers.of(context).operator()) {
-      return Problem.operatorsOnly().toResponse();
-    }
-    OrganisationRequests.CsvBody csv = OrganisationRequests.csv(body);
-    if (csv.refusal() != null) {
-      return csv.refusal();
-    }
-    try {
-      return Response.ok(Map.of("imported", reps.importCsv(csv.csv()))).build();
-    } catch (InvalidOrganisationException invalid) {
-      return invalid(OrganisationRequests.fieldsOf(invalid));
-    }
+    return forOperators(context, () -> REQUESTS.importCsv(body, "imported", reps::importCsv));
   }
 
   @POST
   @Path("absences/import")
   @Consumes({"text/csv", MediaType.TEXT_PLAIN})
   public Response importAbsences(InputStream body, @Context SecurityContext context) {
-    if (!Callers.of(context).operator()) {
-      return Problem.operatorsOnly().toResponse();
-    }
-    OrganisationRequests.CsvBody csv = OrganisationRequests.csv(body);
-    if (csv.refusal() != null) {
-      return csv.refusal();
-    }
-    try {
-      return Response.ok(Map.of("added", reps.importAbsences(csv.csv()))).build();
-    } catch (InvalidOrganisationException invalid) {
-      return invalid(OrganisationRequests.fieldsOf(invalid));
-    }
+    return forOperators(context, () -> REQUESTS.importCsv(body, "added", reps::importAbsences));
   }
 
   @POST
@@ -207,33 +168,26 @@ public class RepsResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response addAbsence(
       @PathParam("id") String id, InputStream body, @Context SecurityContext context) {
-    if (!Callers.of(context).operator()) {
-      return Problem.operatorsOnly().toResponse();
-    }
-    Optional<JsonObject> request = BoundedBodies.read(body, 4 * 1024).flatMap(JsonObjects::of);
+    return forOperators(
+        context,
+        () ->
+            REQUESTS.changeByJson(
+                body,
+                "send {\"from\": \"2026-12-01T08:00:00Z\", \"to\": \"...\", \"note\": \"...\"}",
+                json -> addAbsence(id, json)));
+  }
+
+  private Response addAbsence(String id, JsonObject json) {
     List<FieldProblem> errors = new ArrayList<>();
-    Instant from = request.map(json -> instant(json, "from", errors)).orElse(null);
-    Instant to = request.map(json -> instant(json, "to", errors)).orElse(null);
-    String note =
-        request
-            .map(json -> json.get("note") instanceof JsonString s ? s.getString() : null)
-            .orElse(null);
-    if (request.isEmpty()) {
-      errors.add(
-          new FieldProblem(
-              "body",
-              "send {\"from\": \"2026-12-01T08:00:00Z\", \"to\": \"...\", \"note\": \"...\"}"));
-    }
+    Instant from = instant(json, "from", errors);
+    Instant to = instant(json, "to", errors);
+    String note = JsonObjects.text(json, "note");
     if (!errors.isEmpty()) {
-      return invalid(errors);
+      return REQUESTS.invalid(errors);
     }
-    try {
-      return reps.addAbsence(id, from, to, note)
-          .map(state -> Response.status(Response.Status.CREATED).entity(state).build())
-          .orElseGet(() -> repNotFound(id));
-    } catch (InvalidOrganisationException invalid) {
-      return invalid(OrganisationRequests.fieldsOf(invalid));
-    }
+    return reps.addAbsence(id, from, to, note)
+        .map(state -> Response.status(Response.Status.CREATED).entity(state).build())
+        .orElseGet(() -> repNotFound(id));
   }
 
   @DELETE
@@ -242,18 +196,21 @@ public class RepsResource {
       @PathParam("id") String id,
       @PathParam("absence") String absence,
       @Context SecurityContext context) {
-    if (!Callers.of(context).operator()) {
-      return Problem.operatorsOnly().toResponse();
-    }
-    boolean removed =
-        PathIds.uuid(absence).map(absenceId -> reps.removeAbsence(id, absenceId)).orElse(false);
-    return removed
-        ? Response.noContent().build()
-        : Problem.of(
-                Response.Status.NOT_FOUND,
-                "absence-not-found",
-                "Rep '" + id + "' has no absence with the id '" + absence + "'.")
-            .toResponse();
+    return forOperators(
+        context,
+        () -> {
+          boolean removed =
+              PathIds.uuid(absence)
+                  .map(absenceId -> reps.removeAbsence(id, absenceId))
+                  .orElse(false);
+          return removed
+              ? Response.noContent().build()
+              : Problem.of(
+                      Response.Status.NOT_FOUND,
+                      "absence-not-found",
+                      "Rep '" + id + "' has no absence with the id '" + absence + "'.")
+                  .toResponse();
+        });
   }
 
   private static Instant instant(JsonObject json, String name, List<FieldProblem> errors) {
@@ -273,9 +230,5 @@ public class RepsResource {
   private static Response repNotFound(String id) {
     return Problem.of(Response.Status.NOT_FOUND, "rep-not-found", "No rep has the id '" + id + "'.")
         .toResponse();
-  }
-
-  private static Response invalid(List<FieldProblem> errors) {
-    return OrganisationRequests.invalid("invalid-rep-change", "The change is not valid", errors);
   }
 }

@@ -1,12 +1,10 @@
 package dev.accord.web.api.organisation;
 
-import dev.accord.organisation.control.InvalidOrganisationException;
+import static dev.accord.web.api.organisation.OrganisationRequests.forOperators;
+
 import dev.accord.organisation.control.Teams;
-import dev.accord.web.api.BoundedBodies;
-import dev.accord.web.api.JsonObjects;
 import dev.accord.web.api.problems.Problem;
 import dev.accord.web.api.problems.Problem.FieldProblem;
-import dev.accord.web.api.security.Callers;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -28,7 +26,6 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The teams as data (operator key): GET /api/organisation/teams lists them with their reps, GET
@@ -55,23 +52,22 @@ public class TeamsResource {
           "catch_up", "catchUp.policy",
           "catch_up_limit", "catchUp.limit");
 
+  private static final OrganisationRequests REQUESTS =
+      new OrganisationRequests("invalid-team", "The team is not valid");
+
   @Inject Teams teams;
 
   @GET
   public Response all(@Context SecurityContext context) {
-    if (!Callers.of(context).operator()) {
-      return Problem.operatorsOnly().toResponse();
-    }
-    return Response.ok(teams.all()).build();
+    return forOperators(context, () -> Response.ok(teams.all()).build());
   }
 
   @GET
   @Path("{id}")
   public Response one(@PathParam("id") String id, @Context SecurityContext context) {
-    if (!Callers.of(context).operator()) {
-      return Problem.operatorsOnly().toResponse();
-    }
-    return teams.find(id).map(team -> Response.ok(team).build()).orElseGet(() -> notFound(id));
+    return forOperators(
+        context,
+        () -> teams.find(id).map(team -> Response.ok(team).build()).orElseGet(() -> notFound(id)));
   }
 
   @PUT
@@ -82,28 +78,21 @@ public class TeamsResource {
       InputStream body,
       @Context SecurityContext context,
       @Context UriInfo uri) {
-    if (!Callers.of(context).operator()) {
-      return Problem.operatorsOnly().toResponse();
-    }
-    Optional<JsonObject> request = BoundedBodies.read(body, 4 * 1024).flatMap(JsonObjects::of);
-    if (request.isEmpty()) {
-      return invalid(
-          List.of(
-              new FieldProblem(
-                  "body",
-                  "send {\"name\": \"EMEA\", \"timeZone\": \"Europe/Berlin\", \"manager\":"
-                      + " {\"name\": \"…\", \"email\": \"…\"}, \"workingHours\": \"emea\","
-                      + " \"catchUp\": {\"policy\": \"CAPPED\", \"limit\": 3}} as JSON")));
-    }
-    JsonObject json = request.get();
+    return forOperators(
+        context,
+        () ->
+            REQUESTS.changeByJson(
+                body,
+                "send {\"name\": \"EMEA\", \"timeZone\": \"Europe/Berlin\", \"manager\":"
+                    + " {\"name\": \"…\", \"email\": \"…\"}, \"workingHours\": \"emea\","
+                    + " \"catchUp\": {\"policy\": \"CAPPED\", \"limit\": 3}} as JSON",
+                json -> put(id, json, uri)));
+  }
+
+  private Response put(String id, JsonObject json, UriInfo uri) {
     List<FieldProblem> errors = new ArrayList<>();
-    json.keySet().stream()
-        .filter(name -> !FIELDS.contains(name))
-        .forEach(
-            name ->
-                errors.add(
-                    new FieldProblem(
-                        name, "is not a setting of a team; use " + String.join(", ", FIELDS))));
+    OrganisationRequests.refuseUnknownFields(
+        json, FIELDS, "", "is not a setting of a team", errors);
     Map<String, String> values =
         OrganisationRequests.texts(
             json,
@@ -125,47 +114,32 @@ public class TeamsResource {
             "{\"policy\": \"FULL\", \"CAPPED\" or \"NONE\", \"limit\": 0 to 1000 with CAPPED}",
             errors));
     if (!errors.isEmpty()) {
-      return invalid(errors);
+      return REQUESTS.invalid(errors);
     }
-    try {
-      Teams.Kept kept = teams.put(id, values, column -> LABELS.getOrDefault(column, column));
-      return kept.created()
-          ? Response.created(uri.getAbsolutePath()).entity(kept.team()).build()
-          : Response.ok(kept.team()).build();
-    } catch (InvalidOrganisationException invalid) {
-      return invalid(OrganisationRequests.fieldsOf(invalid));
-    }
+    Teams.Kept kept = teams.put(id, values, column -> LABELS.getOrDefault(column, column));
+    return OrganisationRequests.kept(kept.created(), kept.team(), uri);
   }
 
   @DELETE
   @Path("{id}")
   public Response remove(@PathParam("id") String id, @Context SecurityContext context) {
-    if (!Callers.of(context).operator()) {
-      return Problem.operatorsOnly().toResponse();
-    }
-    try {
-      return teams.remove(id) ? Response.noContent().build() : notFound(id);
-    } catch (Teams.TeamInUseException inUse) {
-      return Problem.of(Response.Status.CONFLICT, "team-in-use", inUse.getMessage()).toResponse();
-    }
+    return forOperators(
+        context,
+        () -> {
+          try {
+            return teams.remove(id) ? Response.noContent().build() : notFound(id);
+          } catch (Teams.TeamInUseException inUse) {
+            return Problem.of(Response.Status.CONFLICT, "team-in-use", inUse.getMessage())
+                .toResponse();
+          }
+        });
   }
 
   @POST
   @Path("import")
   @Consumes({"text/csv", MediaType.TEXT_PLAIN})
   public Response importCsv(InputStream body, @Context SecurityContext context) {
-    if (!Callers.of(context).operator()) {
-      return Problem.operatorsOnly().toResponse();
-    }
-    OrganisationRequests.CsvBody csv = OrganisationRequests.csv(body);
-    if (csv.refusal() != null) {
-      return csv.refusal();
-    }
-    try {
-      return Response.ok(Map.of("imported", teams.importCsv(csv.csv()))).build();
-    } catch (InvalidOrganisationException invalid) {
-      return invalid(OrganisationRequests.fieldsOf(invalid));
-    }
+    return forOperators(context, () -> REQUESTS.importCsv(body, "imported", teams::importCsv));
   }
 
   // An object field (manager, catchUp) as the columns of its parts; null or left out: none.
@@ -183,17 +157,12 @@ public class TeamsResource {
       errors.add(new FieldProblem(field, "must be " + shape));
       return Map.of();
     }
-    object.keySet().stream()
-        .filter(name -> !columns.containsKey(name))
-        .forEach(
-            name ->
-                errors.add(
-                    new FieldProblem(
-                        field + "." + name,
-                        "is not a part of "
-                            + field
-                            + "; use "
-                            + String.join(", ", columns.keySet().stream().sorted().toList()))));
+    OrganisationRequests.refuseUnknownFields(
+        object,
+        columns.keySet().stream().sorted().toList(),
+        field + ".",
+        "is not a part of " + field,
+        errors);
     return OrganisationRequests.texts(object, columns, field + ".", errors);
   }
 
@@ -201,9 +170,5 @@ public class TeamsResource {
     return Problem.of(
             Response.Status.NOT_FOUND, "team-not-found", "No team has the id '" + id + "'.")
         .toResponse();
-  }
-
-  private static Response invalid(List<FieldProblem> errors) {
-    return OrganisationRequests.invalid("invalid-team", "The team is not valid", errors);
   }
 }
