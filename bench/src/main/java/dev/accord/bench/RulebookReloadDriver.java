@@ -232,22 +232,23 @@ public final class RulebookReloadDriver {
   }
 
   /**
-   * The rules in each stage's compiled knowledge base. {@code Rulebook} does not expose its
-   * knowledge bases, so this reads them by reflection; a benchmark may, the server never does.
+   * The rules of each stage in the compiled knowledge base, by the stage their package belongs to
+   * ({@code scoring.partners} counts as scoring). {@code Rulebook} does not expose its knowledge
+   * base, so this reads it by reflection; a benchmark may, the server never does.
    */
   private static Map<String, Integer> rulesPerStage(Rulebook rulebook) {
     try {
-      Field stagesField = Rulebook.class.getDeclaredField("stages");
-      stagesField.setAccessible(true);
+      Field compiledField = Rulebook.class.getDeclaredField("compiled");
+      compiledField.setAccessible(true);
+      Object compiled = compiledField.get(rulebook);
+      Field baseField = compiled.getClass().getDeclaredField("base");
+      baseField.setAccessible(true);
       Map<String, Integer> rules = new TreeMap<>();
-      for (Map.Entry<?, ?> stage : ((Map<?, ?>) stagesField.get(rulebook)).entrySet()) {
-        Field baseField = stage.getValue().getClass().getDeclaredField("base");
-        baseField.setAccessible(true);
-        int count = 0;
-        for (KiePackage pkg : ((KieBase) baseField.get(stage.getValue())).getKiePackages()) {
-          count += pkg.getRules().size();
+      for (KiePackage pkg : ((KieBase) baseField.get(compiled)).getKiePackages()) {
+        if (!pkg.getRules().isEmpty()) {
+          String stage = pkg.getName().split("\\.")[0].toLowerCase(Locale.ROOT);
+          rules.merge(stage, pkg.getRules().size(), Integer::sum);
         }
-        rules.put(stage.getKey().toString().toLowerCase(Locale.ROOT), count);
       }
       return rules;
     } catch (ReflectiveOperationException e) {

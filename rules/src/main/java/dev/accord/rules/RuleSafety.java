@@ -31,6 +31,10 @@ final class RuleSafety {
 
   private static final Pattern RULE_NAME = Pattern.compile("^\\s*rule\\s+\"([^\"]*)\"");
 
+  // The stage folder decides when a rule runs; a group of its own would keep it from running.
+  private static final Pattern OWN_GROUP =
+      Pattern.compile("^\\s*(agenda-group|auto-focus|ruleflow-group)\\b");
+
   private record Forbidden(Pattern pattern, String what) {}
 
   private RuleSafety() {}
@@ -54,6 +58,18 @@ final class RuleSafety {
                         + "; a rule only reads the lead and awards points, grades, teams or"
                         + " clocks"));
           }
+        }
+        Matcher group = OWN_GROUP.matcher(code);
+        if (group.find()) {
+          problems.add(
+              new RulebookProblem(
+                  file.path(),
+                  file.sourceLine(i + 1),
+                  "'"
+                      + group.group(1)
+                      + "' is not for rulebook rules: the folder a rule sits in decides when it"
+                      + " runs (scoring, then grading, routing and sla), and a group of its own"
+                      + " would keep it from running"));
         }
         Matcher name = RULE_NAME.matcher(line);
         if (name.find() && name.group(1).length() > RULE_NAME_MAX) {

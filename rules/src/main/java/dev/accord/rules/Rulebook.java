@@ -36,15 +36,17 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
  *
  * <p>The folder holds one sub-folder per stage, run in order: {@code scoring/} (facts: the {@link
  * Lead}; globals {@code fit} and {@code engagement}, both {@link ScoreSheet}), {@code grading/}
- * (facts: the lead and its {@link Scores}; global {@code grading}, a {@link GradeSheet}) and {@code
- * routing/} (facts: the lead and its {@link Graded}; global {@code routing}, a {@link TeamChoice}).
- * {@code sla/} (facts: the lead, its {@link Graded} and the {@link Routed} team; global {@code
- * sla}, a {@link SlaTerms}) starts the clocks of the agreement. Beside the stages sit {@code
- * agreement.yaml} and the business calendars in {@code calendars/}. A missing or empty stage
- * decides nothing. Instances are immutable and {@link #decide} is safe from any number of threads.
+ * (adds the lead's {@link Scores}; global {@code grading}, a {@link GradeSheet}) and {@code
+ * routing/} (adds its {@link Graded}; global {@code routing}, a {@link TeamChoice}). {@code sla/}
+ * (adds the {@link Routed} team; global {@code sla}, a {@link SlaTerms}) starts the clocks of the
+ * agreement. A stage's rules fire in its turn only, after the stages before it have settled what it
+ * reads: a scoring rule never sees a grade. Beside the stages sit {@code agreement.yaml} and the
+ * business calendars in {@code calendars/}. A missing or empty stage decides nothing. Instances are
+ * immutable and {@link #decide} is safe from any number of threads.
  *
- * <p>Each stage keeps the sessions its decisions ran in, emptied, for the next decisions (creating
- * one costs more than deciding a lead); {@link #close} lets them go when the rulebook is replaced.
+ * <p>A decision runs all its stages in one session, and the rulebook keeps the sessions its
+ * decisions ran in, emptied, for the next decisions (creating one costs more than deciding a lead);
+ * {@link #close} lets them go when the rulebook is replaced.
  */
 public final class Rulebook implements AutoCloseable {
 
@@ -52,7 +54,7 @@ public final class Rulebook implements AutoCloseable {
 
   private final Path folder;
   private final String version;
-  private final Map<Stage, CompiledStage> stages;
+  private final CompiledRules compiled;
   private final BusinessCalendars calendars;
   private final Agreement agreement;
   private final List<RuleFile> sources;
@@ -64,14 +66,14 @@ public final class Rulebook implements AutoCloseable {
   private Rulebook(
       Path folder,
       String version,
-      Map<Stage, CompiledStage> stages,
+      CompiledRules rules,
       BusinessCalendars calendars,
       Agreement agreement,
       List<RuleFile> sources) {
     this.sources = List.copyOf(sources);
     this.folder = folder;
     this.version = version;
-    this.stages = stages;
+    this.compiled = rules;
     this.calendars = calendars;
     this.agreement = agreement;
   }
@@ -131,7 +133,7 @@ public final class Rulebook implements AutoCloseable {
     if (!problems.isEmpty()) {
       throw new RulebookRejectedException(problems);
     }
-    Map<Stage, CompiledStage> compiled;
+    CompiledRules compiled;
     try {
       compiled = RulebookCompiler.compile(files, rules);
     } catch (RulebookRejectedException rejected) {
@@ -173,9 +175,13 @@ public final class Rulebook implements AutoCloseable {
       FiringRule firing = new FiringRule();
       SlaTerms sla = new SlaTerms(firing);
       try {
-        stages
-            .get(Stage.SLA)
-            .run(Map.of("sla", sla), firing, bare, new Graded(grade, 0, 0), new Routed(null));
+        compiled.decide(
+            firing,
+            stages -> {
+              stages.run(
+                  Stage.SLA, Map.of("sla", sla), bare, new Graded(grade, 0, 0), new Routed(null));
+              return sla;
+            });
         checkCalendars(sla.terms());
       } catch (RuntimeException failed) {
         Throwable cause = failed;
@@ -283,8 +289,8 @@ public final class Rulebook implements AutoCloseable {
   }
 
   /**
-   * Scores, grades and routes one lead; each call runs in sessions no other call uses at the same
-   * time, each stage's holding only that stage's facts.
+   * Scores, grades and routes one lead, and sets out the clocks of the agreement it starts; each
+   * call runs in a session no other call uses at the same time.
    */
   public Decision decide(Lead lead) {
     return decide(lead, true);
@@ -303,26 +309,27 @@ public final class Rulebook implements AutoCloseable {
   private Decision decide(Lead lead, boolean withClocks) {
     Objects.requireNonNull(lead, "lead");
     FiringRule firing = new FiringRule();
+    return compiled.decide(firing, stages -> decide(lead, withClocks, firing, stages));
+  }
 
+  private Decision decide(
+      Lead lead, boolean withClocks, FiringRule firing, CompiledRules.Stages stages) {
     ScoreSheet fit = new ScoreSheet(Concern.FIT, firing);
     ScoreSheet engagement = new ScoreSheet(Concern.ENGAGEMENT, firing);
-    stages.get(Stage.SCORING).run(Map.of("fit", fit, "engagement", engagement), firing, lead);
+    stages.run(Stage.SCORING, Map.of("fit", fit, "engagement", engagement), lead);
 
     GradeSheet grading = new GradeSheet(firing);
-    stages
-        .get(Stage.GRADING)
-        .run(Map.of("grading", grading), firing, lead, new Scores(fit.total(), engagement.total()));
+    stages.run(
+        Stage.GRADING, Map.of("grading", grading), new Scores(fit.total(), engagement.total()));
 
     Graded graded = new Graded(grading.grade(), fit.total(), engagement.total());
     TeamChoice routing = new TeamChoice(firing);
-    stages.get(Stage.ROUTING).run(Map.of("routing", routing), firing, lead, graded);
+    stages.run(Stage.ROUTING, Map.of("routing", routing), graded);
 
     List<ClockTerm> clocks = List.of();
     if (withClocks) {
       SlaTerms sla = new SlaTerms(firing);
-      stages
-          .get(Stage.SLA)
-          .run(Map.of("sla", sla), firing, lead, graded, new Routed(routing.team().orElse(null)));
+      stages.run(Stage.SLA, Map.of("sla", sla), new Routed(routing.team().orElse(null)));
       clocks = sla.terms();
       checkCalendars(clocks);
     }
@@ -342,7 +349,7 @@ public final class Rulebook implements AutoCloseable {
    */
   @Override
   public void close() {
-    stages.values().forEach(CompiledStage::close);
+    compiled.close();
   }
 
   @Override

@@ -20,6 +20,7 @@ import org.kie.api.KieServices;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.builder.model.KieBaseModel;
 import org.kie.api.builder.model.KieModuleModel;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Global;
@@ -33,6 +34,9 @@ import org.kie.api.runtime.KieContainer;
 final class RulebookCompiler {
 
   private static final String RESOURCES = "src/main/resources/";
+  private static final String KIE_BASE = "rulebook";
+  // A rule file's first line starting with "package"; a commented-out one starts with "//".
+  private static final Pattern PACKAGE = Pattern.compile("(?m)^[ \\t]*package\\s+([\\w.]+)\\s*;?");
 
   // Inside WildFly, Drools sits in the EAR's lib/ and the thread's context class loader belongs to
   // whichever module called; the facts and sheets must resolve from this module's loader.
@@ -49,9 +53,10 @@ final class RulebookCompiler {
 
   private RulebookCompiler() {}
 
-  static Map<Stage, CompiledStage> compile(RuleFolder folder, List<DrlSource> rules)
+  static CompiledRules compile(RuleFolder folder, List<DrlSource> rules)
       throws RulebookRejectedException {
     rejectFilesOutsideStages(folder);
+    rejectPackagesOutsideTheirStage(rules);
 
     KieServices kie = KieServices.Factory.get();
     // A fresh release id per compile: the KieRepository is process-wide, and an old rulebook keeps
@@ -62,7 +67,8 @@ final class RulebookCompiler {
     files.generateAndWritePomXML(releaseId);
     files.writeKModuleXML(moduleModel(kie).toXML());
     for (DrlSource rule : rules) {
-      files.write(RESOURCES + rule.resource(), rule.drl().getBytes(StandardCharsets.UTF_8));
+      files.write(
+          RESOURCES + rule.resource(), inItsStagesGroup(rule).getBytes(StandardCharsets.UTF_8));
     }
     List<Message> errors =
         kie.newKieBuilder(files, FACTS_LOADER)
@@ -75,7 +81,7 @@ final class RulebookCompiler {
 
     KieContainer container = kie.newKieContainer(releaseId, FACTS_LOADER);
     try {
-      return stagesOf(container, rules);
+      return compiledRulesOf(container, rules);
     } catch (RulebookRejectedException e) {
       container.dispose();
       throw e;
@@ -105,38 +111,102 @@ final class RulebookCompiler {
     }
   }
 
+  /**
+   * A rule file's package is its stage's folder name or starts with it ({@code scoring} or {@code
+   * scoring.partners}): the package is how the engine tells which stage a rule belongs to.
+   */
+  private static void rejectPackagesOutsideTheirStage(List<DrlSource> rules)
+      throws RulebookRejectedException {
+    List<RulebookProblem> problems = new ArrayList<>();
+    for (DrlSource rule : rules) {
+      String stage = rule.path().substring(0, rule.path().indexOf('/'));
+      Matcher declared = PACKAGE.matcher(rule.drl());
+      if (!declared.find()) {
+        problems.add(
+            new RulebookProblem(
+                rule.path(),
+                1,
+                "a rule file starts with 'package " + stage + ";', the stage its rules run in"));
+      } else if (stageOfPackage(declared.group(1)) != Stage.of(stage)) {
+        problems.add(
+            new RulebookProblem(
+                rule.path(),
+                rule.sourceLine(lineOf(rule.drl(), declared.start(1))),
+                "the package is '"
+                    + declared.group(1)
+                    + "'; a rule file in "
+                    + stage
+                    + "/ says 'package "
+                    + stage
+                    + ";' (or "
+                    + stage
+                    + ".<name>), or its rules would run in another stage or never"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new RulebookRejectedException(problems);
+    }
+  }
+
+  /**
+   * The text with its stage's agenda group declared for the whole file, on the package's line so
+   * every other line keeps its number; a rule of its own group would never run and is refused
+   * before this (see {@link RuleSafety}).
+   */
+  private static String inItsStagesGroup(DrlSource rule) {
+    Matcher declared = PACKAGE.matcher(rule.drl());
+    declared.find();
+    return rule.drl().substring(0, declared.end())
+        + (declared.group().endsWith(";") ? "" : ";")
+        + " agenda-group \""
+        + stageOfPackage(declared.group(1)).folder()
+        + "\""
+        + rule.drl().substring(declared.end());
+  }
+
+  private static Stage stageOfPackage(String pkg) {
+    for (Stage stage : Stage.values()) {
+      if (pkg.equals(stage.folder()) || pkg.startsWith(stage.folder() + ".")) {
+        return stage;
+      }
+    }
+    return null;
+  }
+
+  private static int lineOf(String text, int index) {
+    return (int) text.substring(0, index).chars().filter(c -> c == '\n').count() + 1;
+  }
+
   private static KieModuleModel moduleModel(KieServices kie) {
     KieModuleModel module = kie.newKieModuleModel();
+    KieBaseModel rulebook = module.newKieBaseModel(KIE_BASE);
     for (Stage stage : Stage.values()) {
       // "scoring.*" also takes sub-folders such as scoring/partners/.
-      module
-          .newKieBaseModel(stage.folder())
-          .addPackage(stage.folder())
-          .addPackage(stage.folder() + ".*");
+      rulebook.addPackage(stage.folder()).addPackage(stage.folder() + ".*");
     }
     return module;
   }
 
-  private static Map<Stage, CompiledStage> stagesOf(KieContainer container, List<DrlSource> folder)
+  private static CompiledRules compiledRulesOf(KieContainer container, List<DrlSource> folder)
       throws RulebookRejectedException {
-    Map<Stage, CompiledStage> stages = new EnumMap<>(Stage.class);
+    KieBase base = container.getKieBase(KIE_BASE);
     List<RulebookProblem> problems = new ArrayList<>();
+    Map<Stage, Set<String>> globals = new EnumMap<>(Stage.class);
     // Drools only catches a repeated rule name within one package; the reasons users read must be
     // unambiguous across the whole rulebook.
     Map<String, Integer> packagesPerRuleName = new HashMap<>();
-    for (Stage stage : Stage.values()) {
-      KieBase base = container.getKieBase(stage.folder());
-      Set<String> globals = new HashSet<>();
-      for (KiePackage pkg : base.getKiePackages()) {
-        for (Global global : pkg.getGlobalVariables()) {
-          globals.add(global.getName());
-          checkGlobal(stage, global, folder).ifPresent(problems::add);
-        }
-        for (Rule rule : pkg.getRules()) {
-          packagesPerRuleName.merge(rule.getName(), 1, Integer::sum);
-        }
+    for (KiePackage pkg : base.getKiePackages()) {
+      Stage stage = stageOfPackage(pkg.getName());
+      if (stage == null) {
+        continue;
       }
-      stages.put(stage, new CompiledStage(stage, base, globals));
+      for (Global global : pkg.getGlobalVariables()) {
+        globals.computeIfAbsent(stage, s -> new HashSet<>()).add(global.getName());
+        checkGlobal(stage, global, folder).ifPresent(problems::add);
+      }
+      for (Rule rule : pkg.getRules()) {
+        packagesPerRuleName.merge(rule.getName(), 1, Integer::sum);
+      }
     }
     Set<String> duplicates = new TreeSet<>();
     packagesPerRuleName.forEach(
@@ -149,7 +219,7 @@ final class RulebookCompiler {
     if (!problems.isEmpty()) {
       throw new RulebookRejectedException(problems);
     }
-    return stages;
+    return new CompiledRules(base, globals);
   }
 
   private static List<RulebookProblem> problemsOf(List<Message> errors, List<DrlSource> folder) {

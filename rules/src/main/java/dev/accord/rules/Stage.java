@@ -24,6 +24,16 @@ enum Stage {
     this.globals = globals;
   }
 
+  /** The stage whose rules sit in this folder of the rulebook, or null. */
+  static Stage of(String folder) {
+    for (Stage stage : values()) {
+      if (stage.folder.equals(folder)) {
+        return stage;
+      }
+    }
+    return null;
+  }
+
   /**
    * The sub-folder of the rulebook holding this stage's rule files, also its knowledge base name.
    */

@@ -82,6 +82,40 @@ class RuleSafetyTest {
                                 + " 400")));
   }
 
+  @ParameterizedTest
+  @CsvSource({"agenda-group \"later\"", "ruleflow-group \"flow\"", "auto-focus true"})
+  void aRuleChoosingWhenItRunsIsRefusedBecauseItsStageDecides(
+      String attribute, @TempDir Path folder) throws IOException {
+    write(
+        folder,
+        """
+        package scoring;
+        import dev.accord.rules.lead.Lead;
+        rule "Runs when it likes"
+            %s
+        when
+            Lead()
+        then
+        end
+        """
+            .formatted(attribute));
+
+    assertThatThrownBy(() -> Rulebook.compile(folder))
+        .isInstanceOfSatisfying(
+            RulebookRejectedException.class,
+            rejected ->
+                Assertions.assertThat(rejected.problems())
+                    .containsExactly(
+                        new RulebookProblem(
+                            "scoring/unsafe.drl",
+                            4,
+                            "'"
+                                + attribute.substring(0, attribute.indexOf(' '))
+                                + "' is not for rulebook rules: the folder a rule sits in decides"
+                                + " when it runs (scoring, then grading, routing and sla), and a"
+                                + " group of its own would keep it from running")));
+  }
+
   private static void write(Path folder, String drl) throws IOException {
     Files.createDirectories(folder.resolve("scoring"));
     Files.writeString(folder.resolve("scoring/unsafe.drl"), drl);

@@ -177,6 +177,102 @@ class RulebookCompilationTest {
   }
 
   @Test
+  void ruleFileDeclaringAnotherStagesPackageOrNoneIsRejectedAtItsPackageLine() throws IOException {
+    write(
+        "scoring/fit.drl",
+        """
+        // Fit rules
+        package routing;
+        import dev.accord.rules.lead.Lead;
+        """);
+    write("scoring/engagement.drl", "import dev.accord.rules.lead.Lead;\n");
+
+    assertThat(rejectionOf(folder).problems())
+        .containsExactlyInAnyOrder(
+            new RulebookProblem(
+                "scoring/fit.drl",
+                2,
+                "the package is 'routing'; a rule file in scoring/ says 'package scoring;' (or"
+                    + " scoring.<name>), or its rules would run in another stage or never"),
+            new RulebookProblem(
+                "scoring/engagement.drl",
+                1,
+                "a rule file starts with 'package scoring;', the stage its rules run in"));
+  }
+
+  @Test
+  void eachStagesRulesFireInTheirTurnSeeingTheFactsOfTheStagesBefore() throws Exception {
+    write(
+        "scoring/fit.drl",
+        SCORING_HEADER
+            + """
+            import dev.accord.rules.decision.Graded;
+
+            rule "Scoring cannot see the grade, which comes later"
+            when
+                Graded( )
+            then
+                fit.award(100);
+            end
+
+            rule "German leads fit"
+            when
+                Lead( country == "DE" )
+            then
+                fit.award(20);
+            end
+            """);
+    write(
+        "grading/grade.drl",
+        """
+        package grading;
+        import dev.accord.rules.lead.Grade;
+        import dev.accord.rules.lead.Lead;
+        import dev.accord.rules.decision.Scores;
+        import dev.accord.rules.decision.GradeSheet;
+        global GradeSheet grading;
+
+        rule "A German lead of 20 fit points is a B lead"
+        when
+            Lead( country == "DE" )
+            Scores( fit == 20 )
+        then
+            grading.assign(Grade.B);
+        end
+        """);
+    write(
+        "routing/territories.drl",
+        """
+        package routing;
+        import dev.accord.rules.lead.Grade;
+        import dev.accord.rules.decision.Graded;
+        import dev.accord.rules.decision.Scores;
+        import dev.accord.rules.decision.TeamChoice;
+        global TeamChoice routing;
+
+        rule "B leads of 20 fit points go to the EMEA team"
+        when
+            Scores( fit == 20 )
+            Graded( grade == Grade.B )
+        then
+            routing.toTeam("emea");
+        end
+        """);
+
+    Decision decision = Rulebook.compile(folder).decide(lead(null, null, "DE", null, null));
+
+    assertThat(decision.fit()).isEqualTo(20);
+    assertThat(decision.grade()).isEqualTo(Grade.B);
+    assertThat(decision.team()).contains("emea");
+    assertThat(decision.reasons())
+        .extracting(Reason::rule)
+        .containsExactly(
+            "German leads fit",
+            "A German lead of 20 fit points is a B lead",
+            "B leads of 20 fit points go to the EMEA team");
+  }
+
+  @Test
   void globalTheStageDoesNotOfferIsRejected() throws IOException {
     write(
         "scoring/fit.drl",

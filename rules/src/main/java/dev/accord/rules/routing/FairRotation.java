@@ -1,6 +1,7 @@
 package dev.accord.rules.routing;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -97,10 +98,14 @@ public final class FairRotation {
 
   /** The available reps, best first: the order to offer the lead in. */
   public static List<RepInLedger> order(List<RepInLedger> reps) {
-    List<RepInLedger> available =
-        new ArrayList<>(reps.stream().filter(RepInLedger::available).toList());
+    List<RepInLedger> available = new ArrayList<>(reps.size());
+    for (RepInLedger rep : reps) {
+      if (rep.available()) {
+        available.add(rep);
+      }
+    }
     available.sort(LEDGER_ORDER);
-    return List.copyOf(available);
+    return Collections.unmodifiableList(available);
   }
 
   /**

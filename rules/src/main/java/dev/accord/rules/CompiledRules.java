@@ -1,0 +1,162 @@
+package dev.accord.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
+import org.kie.api.KieBase;
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.EntryPoint;
+import org.kie.api.runtime.rule.FactHandle;
+
+/**
+ * The rulebook's rules, every stage in one knowledge base where each stage's rules form the agenda
+ * group named after its folder; a decision runs the stages one after the other in one session no
+ * other thread uses, so concurrent decisions share nothing but the immutable knowledge base.
+ *
+ * <p>A stage's rules fire only while the decision runs that stage: a rule of a later stage waits
+ * for its turn even when its facts are already there, and a rule of an earlier stage never fires
+ * again. Each stage sees the facts the stages before it were given.
+ *
+ * <p>Creating a session for a knowledge base of a few hundred rules costs more than deciding a lead
+ * in it, so a session whose decision ran cleanly is emptied (every fact deleted, the decision's
+ * listener removed) and kept for the next decision; an empty session matches exactly what a new one
+ * would. A session whose decision failed is disposed instead, as is every kept session once the
+ * rulebook is closed.
+ */
+final class CompiledRules implements AutoCloseable {
+
+  // A rule that keeps re-activating itself (e.g. update() without no-loop) must not hang the
+  // caller's thread; no sensible stage fires anywhere near this many rules for one lead.
+  static final int MAX_FIRINGS_PER_LEAD = 10_000;
+
+  private final KieBase base;
+  private final Map<Stage, Set<String>> declaredGlobals;
+  private final Queue<KieSession> idle = new ConcurrentLinkedQueue<>();
+  private volatile boolean closed;
+
+  /**
+   * @param declaredGlobals for each stage, the globals its rule files declare
+   */
+  CompiledRules(KieBase base, Map<Stage, Set<String>> declaredGlobals) {
+    this.base = base;
+    this.declaredGlobals = Map.copyOf(declaredGlobals);
+  }
+
+  /** The session of one decision: what {@link #decide} hands the decision to run its stages in. */
+  final class Stages {
+
+    private final KieSession session;
+    private final List<FactHandle> inserted = new ArrayList<>(4);
+
+    private Stages(KieSession session) {
+      this.session = session;
+    }
+
+    /**
+     * Adds the facts and fires the stage's rules.
+     *
+     * @param globals every global the stage offers, by name; only those the stage's rule files
+     *     declare are set, because Drools refuses a global nobody declared
+     */
+    void run(Stage stage, Map<String, Object> globals, Object... facts) {
+      for (String name : declaredGlobals.getOrDefault(stage, Set.of())) {
+        session.setGlobal(name, globals.get(name));
+      }
+      for (Object fact : facts) {
+        inserted.add(session.insert(fact));
+      }
+      session.getAgenda().getAgendaGroup(stage.folder()).setFocus();
+      int fired = session.fireAllRules(MAX_FIRINGS_PER_LEAD);
+      if (fired >= MAX_FIRINGS_PER_LEAD) {
+        throw new IllegalStateException(
+            "the "
+                + stage.folder()
+                + " rules fired "
+                + fired
+                + " times for one lead and were stopped; a rule probably re-triggers itself");
+      }
+    }
+  }
+
+  /**
+   * Runs one decision in a session of its own.
+   *
+   * @param listener told of every rule firing in the decision
+   * @param decision runs the stages it needs, in order, and makes the decision of what they wrote
+   */
+  <T> T decide(AgendaEventListener listener, Function<Stages, T> decision) {
+    KieSession session = idle.poll();
+    if (session == null) {
+      session = base.newKieSession();
+    }
+    Stages stages = new Stages(session);
+    boolean ranCleanly = false;
+    try {
+      session.addEventListener(listener);
+      T decided = decision.apply(stages);
+      ranCleanly = true;
+      return decided;
+    } finally {
+      if (ranCleanly) {
+        keep(session, listener, stages.inserted);
+      } else {
+        session.dispose();
+      }
+    }
+  }
+
+  private void keep(KieSession session, AgendaEventListener listener, List<FactHandle> inserted) {
+    try {
+      session.removeEventListener(listener);
+      empty(session, inserted);
+    } catch (RuntimeException cannotBeEmptied) {
+      // The lead's decision is made; a session that cannot be emptied is not reused, that is all.
+      session.dispose();
+      return;
+    }
+    idle.offer(session);
+    if (closed) {
+      disposeIdle();
+    }
+  }
+
+  /**
+   * Deletes the facts the decision inserted and, should a rule have inserted facts of its own,
+   * every fact in every entry point. The deletions cancel whatever they would activate (a {@code
+   * not}, say) and whatever activations of a stage never run were waiting, before the next lead's
+   * facts are inserted and the rules are evaluated again.
+   */
+  private static void empty(KieSession session, List<FactHandle> inserted) {
+    for (FactHandle handle : inserted) {
+      if (session.getObject(handle) != null) {
+        session.delete(handle);
+      }
+    }
+    if (session.getFactCount() == 0 && session.getEntryPoints().size() == 1) {
+      return;
+    }
+    for (EntryPoint entryPoint : session.getEntryPoints()) {
+      for (FactHandle handle : new ArrayList<>(entryPoint.<FactHandle>getFactHandles())) {
+        entryPoint.delete(handle);
+      }
+    }
+  }
+
+  /** Disposes the kept sessions; a decision still under way disposes its own when it ends. */
+  @Override
+  public void close() {
+    closed = true;
+    disposeIdle();
+  }
+
+  private void disposeIdle() {
+    for (KieSession session = idle.poll(); session != null; session = idle.poll()) {
+      session.dispose();
+    }
+  }
+}
