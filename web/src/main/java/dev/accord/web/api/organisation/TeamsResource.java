@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -96,21 +97,21 @@ public class TeamsResource {
     Map<String, String> values =
         OrganisationRequests.texts(
             json,
-            Map.of("name", "name", "timeZone", "time_zone", "workingHours", "working_hours"),
+            inOrder("name", "name", "timeZone", "time_zone", "workingHours", "working_hours"),
             "",
             errors);
     values.putAll(
         part(
             json,
             "manager",
-            Map.of("name", "manager_name", "email", "manager_email"),
+            inOrder("name", "manager_name", "email", "manager_email"),
             "{\"name\": \"…\", \"email\": \"…\"}, or null for no manager",
             errors));
     values.putAll(
         part(
             json,
             "catchUp",
-            Map.of("policy", "catch_up", "limit", "catch_up_limit"),
+            inOrder("policy", "catch_up", "limit", "catch_up_limit"),
             "{\"policy\": \"FULL\", \"CAPPED\" or \"NONE\", \"limit\": 0 to 1000 with CAPPED}",
             errors));
     if (!errors.isEmpty()) {
@@ -140,6 +141,15 @@ public class TeamsResource {
   @Consumes({"text/csv", MediaType.TEXT_PLAIN})
   public Response importCsv(InputStream body, @Context SecurityContext context) {
     return forOperators(context, () -> REQUESTS.importCsv(body, "imported", teams::importCsv));
+  }
+
+  // Field -> column, in the order problems with them are listed (a Map.of changes order per run).
+  private static Map<String, String> inOrder(String... fieldsAndColumns) {
+    Map<String, String> columns = new LinkedHashMap<>();
+    for (int i = 0; i < fieldsAndColumns.length; i += 2) {
+      columns.put(fieldsAndColumns[i], fieldsAndColumns[i + 1]);
+    }
+    return columns;
   }
 
   // An object field (manager, catchUp) as the columns of its parts; null or left out: none.
