@@ -1,6 +1,8 @@
 package dev.accord.rules;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -10,6 +12,7 @@ import java.util.function.Function;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaGroup;
 import org.kie.api.runtime.rule.EntryPoint;
 import org.kie.api.runtime.rule.FactHandle;
 
@@ -36,15 +39,23 @@ final class CompiledRules implements AutoCloseable {
 
   private final KieBase base;
   private final Map<Stage, Set<String>> declaredGlobals;
+  private final boolean sessionsReusable;
   private final Queue<KieSession> idle = new ConcurrentLinkedQueue<>();
   private volatile boolean closed;
 
   /**
    * @param declaredGlobals for each stage, the globals its rule files declare
+   * @param sessionsReusable whether an emptied session decides like a new one: false when a rule
+   *     matches without a fact (see {@link StageTurns#allStartFromAFact})
    */
-  CompiledRules(KieBase base, Map<Stage, Set<String>> declaredGlobals) {
+  CompiledRules(KieBase base, Map<Stage, Set<String>> declaredGlobals, boolean sessionsReusable) {
     this.base = base;
     this.declaredGlobals = Map.copyOf(declaredGlobals);
+    this.sessionsReusable = sessionsReusable;
+  }
+
+  boolean sessionsReusable() {
+    return sessionsReusable;
   }
 
   /** The session of one decision: what {@link #decide} hands the decision to run its stages in. */
@@ -52,25 +63,34 @@ final class CompiledRules implements AutoCloseable {
 
     private final KieSession session;
     private final List<FactHandle> inserted = new ArrayList<>(4);
+    private final List<Object> facts = new ArrayList<>(4);
 
     private Stages(KieSession session) {
       this.session = session;
     }
 
     /**
-     * Adds the facts and fires the stage's rules.
+     * Adds the facts and fires the stage's rules; then takes away the facts those rules inserted
+     * and puts back the decision's facts they deleted, so the next stage starts from the facts the
+     * decision gave, as in a session of its own.
      *
      * @param globals every global the stage offers, by name; only those the stage's rule files
      *     declare are set, because Drools refuses a global nobody declared
      */
-    void run(Stage stage, Map<String, Object> globals, Object... facts) {
+    void run(Stage stage, Map<String, Object> globals, Object... stageFacts) {
       for (String name : declaredGlobals.getOrDefault(stage, Set.of())) {
         session.setGlobal(name, globals.get(name));
       }
-      for (Object fact : facts) {
+      for (Object fact : stageFacts) {
         inserted.add(session.insert(fact));
+        facts.add(fact);
       }
-      session.getAgenda().getAgendaGroup(stage.folder()).setFocus();
+      AgendaGroup turn = session.getAgenda().getAgendaGroup(stage.folder());
+      if (turn == null) {
+        // No rule in any stage: the engine keeps no groups at all.
+        return;
+      }
+      turn.setFocus();
       int fired = session.fireAllRules(MAX_FIRINGS_PER_LEAD);
       if (fired >= MAX_FIRINGS_PER_LEAD) {
         throw new IllegalStateException(
@@ -79,6 +99,35 @@ final class CompiledRules implements AutoCloseable {
                 + " rules fired "
                 + fired
                 + " times for one lead and were stopped; a rule probably re-triggers itself");
+      }
+      if (fired > 0) {
+        keepToTheDecisionsFacts();
+      }
+    }
+
+    private void keepToTheDecisionsFacts() {
+      boolean deletedOne = false;
+      for (FactHandle handle : inserted) {
+        deletedOne |= session.getObject(handle) == null;
+      }
+      if (!deletedOne
+          && session.getFactCount() == inserted.size()
+          && session.getEntryPoints().size() == 1) {
+        return;
+      }
+      Set<FactHandle> given = Collections.newSetFromMap(new IdentityHashMap<>());
+      given.addAll(inserted);
+      for (EntryPoint entryPoint : session.getEntryPoints()) {
+        for (FactHandle handle : new ArrayList<>(entryPoint.<FactHandle>getFactHandles())) {
+          if (!given.contains(handle)) {
+            entryPoint.delete(handle);
+          }
+        }
+      }
+      for (int i = 0; i < inserted.size(); i++) {
+        if (session.getObject(inserted.get(i)) == null) {
+          inserted.set(i, session.insert(facts.get(i)));
+        }
       }
     }
   }
@@ -102,7 +151,7 @@ final class CompiledRules implements AutoCloseable {
       ranCleanly = true;
       return decided;
     } finally {
-      if (ranCleanly) {
+      if (ranCleanly && sessionsReusable) {
         keep(session, listener, stages.inserted);
       } else {
         session.dispose();

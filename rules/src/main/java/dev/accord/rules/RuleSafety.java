@@ -27,11 +27,14 @@ final class RuleSafety {
           new Forbidden(
               Pattern.compile(
                   "java\\.lang\\.reflect|\\bClass\\s*\\.\\s*forName|\\.getClass\\s*\\("),
-              "reflection"));
+              "reflection"),
+          new Forbidden(
+              Pattern.compile("(?<![\\w.])(drools|kcontext)\\s*\\."),
+              "the engine (drools.…, kcontext.…: halting it, moving its focus)"));
 
   private static final Pattern RULE_NAME = Pattern.compile("^\\s*rule\\s+\"([^\"]*)\"");
 
-  // The stage folder decides when a rule runs; a group of its own would keep it from running.
+  // Where a line starts with it, at its row of a decision table; the built rules are checked too.
   private static final Pattern OWN_GROUP =
       Pattern.compile("^\\s*(agenda-group|auto-focus|ruleflow-group)\\b");
 
@@ -65,11 +68,7 @@ final class RuleSafety {
               new RulebookProblem(
                   file.path(),
                   file.sourceLine(i + 1),
-                  "'"
-                      + group.group(1)
-                      + "' is not for rulebook rules: the folder a rule sits in decides when it"
-                      + " runs (scoring, then grading, routing and sla), and a group of its own"
-                      + " would keep it from running"));
+                  "'" + group.group(1) + "' " + StageTurns.OWN_GROUP));
         }
         Matcher name = RULE_NAME.matcher(line);
         if (name.find() && name.group(1).length() > RULE_NAME_MAX) {

@@ -179,7 +179,12 @@ public final class Rulebook implements AutoCloseable {
             firing,
             stages -> {
               stages.run(
-                  Stage.SLA, Map.of("sla", sla), bare, new Graded(grade, 0, 0), new Routed(null));
+                  Stage.SLA,
+                  Map.of("sla", sla),
+                  bare,
+                  new Scores(0, 0),
+                  new Graded(grade, 0, 0),
+                  new Routed(null));
               return sla;
             });
         checkCalendars(sla.terms());
@@ -340,6 +345,11 @@ public final class Rulebook implements AutoCloseable {
     routing.reason().ifPresent(reasons::add);
     return new Decision(
         fit.total(), engagement.total(), grading.grade(), routing.team(), reasons, clocks, version);
+  }
+
+  /** Whether decisions keep their sessions for later ones (see {@link CompiledRules}). */
+  boolean reusesSessions() {
+    return compiled.sessionsReusable();
   }
 
   /**

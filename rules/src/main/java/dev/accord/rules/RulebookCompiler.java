@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieFileSystem;
@@ -28,15 +29,14 @@ import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieContainer;
 
 /**
- * Turns the files of a rulebook folder into one compiled stage per concern, or into the list of
- * problems a business user has to fix; the only class that talks to the Drools build API.
+ * Turns the files of a rulebook folder into one knowledge base whose stages are agenda groups, or
+ * into the list of problems a business user has to fix; the only class that talks to the Drools
+ * build API.
  */
 final class RulebookCompiler {
 
   private static final String RESOURCES = "src/main/resources/";
   private static final String KIE_BASE = "rulebook";
-  // A rule file's first line starting with "package"; a commented-out one starts with "//".
-  private static final Pattern PACKAGE = Pattern.compile("(?m)^[ \\t]*package\\s+([\\w.]+)\\s*;?");
 
   // Inside WildFly, Drools sits in the EAR's lib/ and the thread's context class loader belongs to
   // whichever module called; the facts and sheets must resolve from this module's loader.
@@ -112,28 +112,23 @@ final class RulebookCompiler {
   }
 
   /**
-   * A rule file's package is its stage's folder name or starts with it ({@code scoring} or {@code
-   * scoring.partners}): the package is how the engine tells which stage a rule belongs to.
+   * A rule file's package, if it has one, is its stage's folder name or starts with it ({@code
+   * scoring} or {@code scoring.partners}): the package is how the engine tells which stage a rule
+   * belongs to. A file without one is given its folder's.
    */
   private static void rejectPackagesOutsideTheirStage(List<DrlSource> rules)
       throws RulebookRejectedException {
     List<RulebookProblem> problems = new ArrayList<>();
     for (DrlSource rule : rules) {
-      String stage = rule.path().substring(0, rule.path().indexOf('/'));
-      Matcher declared = PACKAGE.matcher(rule.drl());
-      if (!declared.find()) {
+      String stage = stageFolderOf(rule);
+      Optional<PackageStatement> declared = PackageStatement.of(rule.drl());
+      if (declared.isPresent() && stageOfPackage(declared.get().name()) != Stage.of(stage)) {
         problems.add(
             new RulebookProblem(
                 rule.path(),
-                1,
-                "a rule file starts with 'package " + stage + ";', the stage its rules run in"));
-      } else if (stageOfPackage(declared.group(1)) != Stage.of(stage)) {
-        problems.add(
-            new RulebookProblem(
-                rule.path(),
-                rule.sourceLine(lineOf(rule.drl(), declared.start(1))),
+                rule.sourceLine(lineOf(rule.drl(), declared.get().start())),
                 "the package is '"
-                    + declared.group(1)
+                    + declared.get().name()
                     + "'; a rule file in "
                     + stage
                     + "/ says 'package "
@@ -148,20 +143,30 @@ final class RulebookCompiler {
     }
   }
 
+  private static String stageFolderOf(DrlSource rule) {
+    return rule.path().substring(0, rule.path().indexOf('/'));
+  }
+
   /**
-   * The text with its stage's agenda group declared for the whole file, on the package's line so
-   * every other line keeps its number; a rule of its own group would never run and is refused
-   * before this (see {@link RuleSafety}).
+   * The text with its stage's agenda group declared for the whole file, on the package's line (or
+   * before the first line, with the package, where the file names none) so every other line keeps
+   * its number. A rule that names a group of its own is refused after the build.
    */
   private static String inItsStagesGroup(DrlSource rule) {
-    Matcher declared = PACKAGE.matcher(rule.drl());
-    declared.find();
-    return rule.drl().substring(0, declared.end())
-        + (declared.group().endsWith(";") ? "" : ";")
-        + " agenda-group \""
-        + stageOfPackage(declared.group(1)).folder()
-        + "\""
-        + rule.drl().substring(declared.end());
+    String drl = rule.drl();
+    String group = " agenda-group \"" + stageFolderOf(rule) + "\" ";
+    return PackageStatement.of(drl)
+        .map(
+            declared ->
+                drl.substring(0, declared.end())
+                    + (declared.endsWithSemicolon(drl) ? "" : ";")
+                    + group
+                    + drl.substring(declared.end()))
+        .orElseGet(
+            () -> {
+              String text = drl.startsWith("\uFEFF") ? drl.substring(1) : drl;
+              return "package " + stageFolderOf(rule) + ";" + group + text;
+            });
   }
 
   private static Stage stageOfPackage(String pkg) {
@@ -195,6 +200,7 @@ final class RulebookCompiler {
     // Drools only catches a repeated rule name within one package; the reasons users read must be
     // unambiguous across the whole rulebook.
     Map<String, Integer> packagesPerRuleName = new HashMap<>();
+    Map<Stage, List<RuleImpl>> rulesByStage = new EnumMap<>(Stage.class);
     for (KiePackage pkg : base.getKiePackages()) {
       Stage stage = stageOfPackage(pkg.getName());
       if (stage == null) {
@@ -206,6 +212,7 @@ final class RulebookCompiler {
       }
       for (Rule rule : pkg.getRules()) {
         packagesPerRuleName.merge(rule.getName(), 1, Integer::sum);
+        rulesByStage.computeIfAbsent(stage, s -> new ArrayList<>()).add((RuleImpl) rule);
       }
     }
     Set<String> duplicates = new TreeSet<>();
@@ -216,10 +223,11 @@ final class RulebookCompiler {
           }
         });
     problems.addAll(duplicateRuleProblems(duplicates, folder));
+    problems.addAll(StageTurns.problems(rulesByStage, folder));
     if (!problems.isEmpty()) {
       throw new RulebookRejectedException(problems);
     }
-    return new CompiledRules(base, globals);
+    return new CompiledRules(base, globals, StageTurns.allStartFromAFact(rulesByStage));
   }
 
   private static List<RulebookProblem> problemsOf(List<Message> errors, List<DrlSource> folder) {

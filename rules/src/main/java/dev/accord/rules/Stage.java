@@ -7,8 +7,9 @@ import dev.accord.rules.sla.SlaTerms;
 import java.util.Map;
 
 /**
- * The concerns a rulebook is split into, in the order they run; each is its own knowledge base so a
- * stage sees only the facts the previous one settled, and rules never race across stages.
+ * The concerns a rulebook is split into, in the order they run; each is an agenda group of the
+ * rulebook's knowledge base, fired in its turn, so a stage's rules see the facts the stages before
+ * it settled and never fire in another stage's turn.
  */
 enum Stage {
   SCORING("scoring", Map.of("fit", ScoreSheet.class, "engagement", ScoreSheet.class)),
@@ -35,7 +36,7 @@ enum Stage {
   }
 
   /**
-   * The sub-folder of the rulebook holding this stage's rule files, also its knowledge base name.
+   * The sub-folder of the rulebook holding this stage's rule files, also its agenda group's name.
    */
   String folder() {
     return folder;

@@ -65,17 +65,23 @@ class ReusedSessionsTest {
     for (int round = 0; round < 3; round++) {
       Decision fromGermany = rulebook.decide(lead(null, null, "DE", null, null));
       Decision fromFrance = rulebook.decide(lead(null, null, "FR", null, null));
+      // Two leads in a row outside Germany: the `not` matches no lead, so it fires again only in
+      // a session that has not fired it before.
+      Decision fromFranceAgain = rulebook.decide(lead(null, null, "FR", null, null));
 
       assertThat(fromGermany.fit()).isEqualTo(5);
       assertThat(fromGermany.reasons()).containsExactly(german);
       assertThat(fromFrance.fit()).isEqualTo(1);
       assertThat(fromFrance.reasons()).containsExactly(outside);
+      assertThat(fromFranceAgain.reasons()).containsExactly(outside);
     }
   }
 
   @Test
   void leadsDecidedOnManyThreadsAtOnceGetTheDecisionsTheyGetOneAtATime() throws Exception {
     Rulebook rulebook = Rulebook.compile(DemoRulebook.folder());
+    // Every demo rule starts from a fact of the lead, so its sessions are kept and reused.
+    assertThat(rulebook.reusesSessions()).isTrue();
     List<Lead> leads = new ArrayList<>();
     List<String> countries = List.of("DE", "US", "FR", "BR", "JP", "AQ");
     List<String> titles = List.of("CEO", "Student", "VP of Sales", "Director of IT");

@@ -21,7 +21,8 @@ class RuleSafetyTest {
         "new java.io.File(\"/etc/passwd\").delete();|files or the network",
         "new Thread(() -> {}).start();|threads",
         "Class.forName(\"java.lang.Runtime\");|reflection",
-        "Runtime.getRuntime().halt(0);|the runtime (Runtime)"
+        "Runtime.getRuntime().halt(0);|the runtime (Runtime)",
+        "drools.halt();|the engine (drools.…, kcontext.…: halting it, moving its focus)"
       })
   void aRuleReachingOutOfTheRulesIsRefused(String consequence, String what, @TempDir Path folder)
       throws IOException {

@@ -177,7 +177,7 @@ class RulebookCompilationTest {
   }
 
   @Test
-  void ruleFileDeclaringAnotherStagesPackageOrNoneIsRejectedAtItsPackageLine() throws IOException {
+  void ruleFileDeclaringAnotherStagesPackageIsRejectedAtItsPackageLine() throws IOException {
     write(
         "scoring/fit.drl",
         """
@@ -185,19 +185,118 @@ class RulebookCompilationTest {
         package routing;
         import dev.accord.rules.lead.Lead;
         """);
-    write("scoring/engagement.drl", "import dev.accord.rules.lead.Lead;\n");
 
     assertThat(rejectionOf(folder).problems())
-        .containsExactlyInAnyOrder(
+        .containsExactly(
             new RulebookProblem(
                 "scoring/fit.drl",
                 2,
                 "the package is 'routing'; a rule file in scoring/ says 'package scoring;' (or"
-                    + " scoring.<name>), or its rules would run in another stage or never"),
-            new RulebookProblem(
-                "scoring/engagement.drl",
-                1,
-                "a rule file starts with 'package scoring;', the stage its rules run in"));
+                    + " scoring.<name>), or its rules would run in another stage or never"));
+  }
+
+  @Test
+  void ruleFileWithoutAPackageOrBehindACommentedOutOneRunsInItsFoldersStage() throws Exception {
+    write(
+        "scoring/fit.drl",
+        """
+        import dev.accord.rules.lead.Lead;
+        import dev.accord.rules.decision.ScoreSheet;
+        global ScoreSheet fit;
+        rule "German leads fit" when Lead( country == "DE" ) then fit.award(20); end
+        """);
+    write(
+        "routing/territories.drl",
+        """
+        /* Copy this header into new files:
+        package routing;
+        */
+        package routing;
+        import dev.accord.rules.decision.Scores;
+        import dev.accord.rules.decision.TeamChoice;
+        global TeamChoice routing;
+        rule "Leads of 20 fit points go to EMEA" when Scores( fit == 20 ) then routing.toTeam("emea"); end
+        """);
+
+    Decision decision = Rulebook.compile(folder).decide(lead(null, null, "DE", null, null));
+
+    assertThat(decision.fit()).isEqualTo(20);
+    assertThat(decision.team()).contains("emea");
+  }
+
+  @Test
+  void ruleChoosingItsOwnGroupOrSharingAnActivationGroupWithAnotherStageIsRejectedAtItsRule()
+      throws IOException {
+    write(
+        "scoring/fit.drl",
+        SCORING_HEADER
+            + """
+            rule "Later" agenda-group "later" when Lead( ) then fit.award(1); end
+            rule "Once in scoring" activation-group "once" when Lead( ) then fit.award(2); end
+            """);
+    write(
+        "routing/territories.drl",
+        """
+        package routing;
+        import dev.accord.rules.lead.Lead;
+        import dev.accord.rules.decision.TeamChoice;
+        global TeamChoice routing;
+        rule "Once in routing" activation-group "once" when Lead( ) then routing.toTeam("emea"); end
+        """);
+
+    String shared =
+        "activation-group 'once' has rules in scoring and routing; only one rule of a group fires"
+            + " for a lead, so a group belongs to one stage (name the other stage's group"
+            + " differently)";
+    assertThat(rejectionOf(folder).problems())
+        .containsExactlyInAnyOrder(
+            new RulebookProblem("scoring/fit.drl", 5, "'agenda-group' " + StageTurns.OWN_GROUP),
+            new RulebookProblem("scoring/fit.drl", 6, shared),
+            new RulebookProblem("routing/territories.drl", 5, shared));
+  }
+
+  @Test
+  void factsARuleInsertsOrDeletesStayInItsStage() throws Exception {
+    write(
+        "scoring/fit.drl",
+        SCORING_HEADER
+            + """
+            import dev.accord.rules.lead.Grade;
+            import dev.accord.rules.decision.Graded;
+
+            rule "A scoring rule that claims an A grade" salience 10
+            when
+                Lead( )
+            then
+                insert(new Graded(Grade.A, 99, 99));
+            end
+
+            rule "A scoring rule that drops the lead"
+            when
+                $lead : Lead( )
+            then
+                fit.award(1);
+                delete($lead);
+            end
+            """);
+    write(
+        "routing/territories.drl",
+        """
+        package routing;
+        import dev.accord.rules.lead.Grade;
+        import dev.accord.rules.lead.Lead;
+        import dev.accord.rules.decision.Graded;
+        import dev.accord.rules.decision.TeamChoice;
+        global TeamChoice routing;
+        rule "A leads go to the key accounts team" salience 10
+        when Graded( grade == Grade.A ) then routing.toTeam("key-accounts"); end
+        rule "German leads go to EMEA" when Lead( country == "DE" ) then routing.toTeam("emea"); end
+        """);
+
+    Decision decision = Rulebook.compile(folder).decide(lead(null, null, "DE", null, null));
+
+    assertThat(decision.grade()).isEqualTo(Grade.D);
+    assertThat(decision.team()).contains("emea");
   }
 
   @Test
