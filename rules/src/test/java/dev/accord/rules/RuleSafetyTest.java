@@ -1,10 +1,9 @@
 package dev.accord.rules;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,19 +39,15 @@ class RuleSafetyTest {
         """
             .formatted(consequence));
 
-    assertThatThrownBy(() -> Rulebook.compile(folder))
-        .isInstanceOfSatisfying(
-            RulebookRejectedException.class,
-            rejected ->
-                Assertions.assertThat(rejected.problems())
-                    .contains(
-                        new RulebookProblem(
-                            "scoring/unsafe.drl",
-                            7,
-                            "rules may not reach for "
-                                + what
-                                + "; a rule only reads the lead and awards points, grades, teams"
-                                + " or clocks")));
+    Assertions.assertThat(problemsOf(folder))
+        .contains(
+            new RulebookProblem(
+                "scoring/unsafe.drl",
+                7,
+                "rules may not reach for "
+                    + what
+                    + "; a rule only reads the lead and awards points, grades, teams"
+                    + " or clocks"));
   }
 
   @org.junit.jupiter.api.Test
@@ -70,17 +65,12 @@ class RuleSafetyTest {
         """
             .formatted("x".repeat(401)));
 
-    assertThatThrownBy(() -> Rulebook.compile(folder))
-        .isInstanceOfSatisfying(
-            RulebookRejectedException.class,
-            rejected ->
-                Assertions.assertThat(rejected.problems())
-                    .containsExactly(
-                        new RulebookProblem(
-                            "scoring/unsafe.drl",
-                            3,
-                            "the rule's name has 401 characters; a lead's receipt stores at most"
-                                + " 400")));
+    Assertions.assertThat(problemsOf(folder))
+        .containsExactly(
+            new RulebookProblem(
+                "scoring/unsafe.drl",
+                3,
+                "the rule's name has 401 characters; a lead's receipt stores at most" + " 400"));
   }
 
   @ParameterizedTest
@@ -101,20 +91,24 @@ class RuleSafetyTest {
         """
             .formatted(attribute));
 
-    assertThatThrownBy(() -> Rulebook.compile(folder))
-        .isInstanceOfSatisfying(
-            RulebookRejectedException.class,
-            rejected ->
-                Assertions.assertThat(rejected.problems())
-                    .containsExactly(
-                        new RulebookProblem(
-                            "scoring/unsafe.drl",
-                            4,
-                            "'"
-                                + attribute.substring(0, attribute.indexOf(' '))
-                                + "' is not for rulebook rules: the folder a rule sits in decides"
-                                + " when it runs (scoring, then grading, routing and sla), and a"
-                                + " group of its own would keep it from running")));
+    Assertions.assertThat(problemsOf(folder))
+        .containsExactly(
+            new RulebookProblem(
+                "scoring/unsafe.drl",
+                4,
+                "'"
+                    + attribute.substring(0, attribute.indexOf(' '))
+                    + "' is not for rulebook rules: the folder a rule sits in decides"
+                    + " when it runs (scoring, then grading, routing and sla), and a"
+                    + " group of its own would keep it from running"));
+  }
+
+  private static List<RulebookProblem> problemsOf(Path folder) {
+    RulebookRejectedException rejected =
+        Assertions.catchThrowableOfType(
+            RulebookRejectedException.class, () -> Rulebook.compile(folder));
+    Assertions.assertThat(rejected).as("the rulebook should have been rejected").isNotNull();
+    return rejected.problems();
   }
 
   private static void write(Path folder, String drl) throws IOException {

@@ -84,19 +84,6 @@ final class WordList {
   }
 
   private static boolean partOfAWord(String text, int index) {
-    if (index < 0 || index >= text.length()) {
-      return false;
-    }
-    int codePoint = Character.codePointAt(text, index);
-    if (Character.isLowSurrogate(text.charAt(index)) && index > 0) {
-      codePoint = Character.codePointBefore(text, index + 1);
-    }
-    if (Character.isLetter(codePoint)) {
-      return true;
-    }
-    int type = Character.getType(codePoint);
-    return type == Character.DECIMAL_DIGIT_NUMBER
-        || type == Character.LETTER_NUMBER
-        || type == Character.OTHER_NUMBER;
+    return index >= 0 && index < text.length() && WordCharacters.isWordCharacter(text, index);
   }
 }

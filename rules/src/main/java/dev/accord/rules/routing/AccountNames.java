@@ -1,5 +1,6 @@
 package dev.accord.rules.routing;
 
+import dev.accord.rules.lead.WordCharacters;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -84,7 +85,7 @@ public final class AccountNames {
       if (c == '.') {
         continue;
       }
-      if (isWordCharacter(plain, i, c)) {
+      if (i < plain.length() && WordCharacters.isWordCharacter(plain, i)) {
         word.append(c);
       } else if (!word.isEmpty()) {
         String finished = word.toString();
@@ -104,24 +105,6 @@ public final class AccountNames {
       }
     }
     return true;
-  }
-
-  // A letter or number (\p{L} or \p{N}); both halves of a surrogate pair count as the code point.
-  private static boolean isWordCharacter(String text, int index, char c) {
-    if (c < 0x80) {
-      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
-    }
-    int codePoint =
-        Character.isLowSurrogate(c) && index > 0
-            ? Character.codePointBefore(text, index + 1)
-            : Character.codePointAt(text, index);
-    if (Character.isLetter(codePoint)) {
-      return true;
-    }
-    int type = Character.getType(codePoint);
-    return type == Character.DECIMAL_DIGIT_NUMBER
-        || type == Character.LETTER_NUMBER
-        || type == Character.OTHER_NUMBER;
   }
 
   /** The company domain of an e-mail address; empty for free-mail and malformed addresses. */
