@@ -22,7 +22,6 @@ final class DecisionTable {
   // Drools marks each generated rule with the cell its values came from, e.g. "A11".
   private static final Pattern RULE_VALUES_AT =
       Pattern.compile("^// rule values at [A-Z]+(\\d+), header at [A-Z]+(\\d+)");
-  private static final Pattern PACKAGE = Pattern.compile("(?m)^package\\s+([\\w.]+)\\s*;");
 
   private DecisionTable() {}
 
@@ -52,14 +51,14 @@ final class DecisionTable {
               + "); a table starts with a RuleSet row naming its stage, then Import, Variables"
               + " and a RuleTable with a header of CONDITION and ACTION columns");
     }
-    Matcher pkg = PACKAGE.matcher(drl);
     String stage = table.stageFolder();
-    if (!pkg.find() || !(pkg.group(1).equals(stage) || pkg.group(1).startsWith(stage + "."))) {
+    String ruleSet = PackageStatement.of(drl).map(PackageStatement::name).orElse("");
+    if (!(ruleSet.equals(stage) || ruleSet.startsWith(stage + "."))) {
       throw RulebookRejectedException.of(
           table.path(),
           0,
           "the table's RuleSet is '"
-              + (pkg.find(0) ? pkg.group(1) : "")
+              + ruleSet
               + "'; a table in "
               + stage
               + "/ must say RuleSet "
