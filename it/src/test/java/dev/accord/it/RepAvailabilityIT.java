@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -195,6 +196,58 @@ class RepAvailabilityIT {
       accord.operator("PUT", "/api/organisation/reps/priya.nair", "{\"available\": true}");
     }
     assertThat(accord.rep("ana.costa").get("maxOpenLeadsByGrade").toString()).isEqualTo("{}");
+  }
+
+  @Test
+  void aReturningPersonStaysWithTheirRepWhenTheRescoreRaisesTheGradePastTheRepsCap()
+      throws Exception {
+    String email = "returning.%s@example.de".formatted(UUID.randomUUID());
+    try {
+      accord.operator("PUT", "/api/organisation/reps/jonas.weber", "{\"available\": false}");
+      accord.operator("PUT", "/api/organisation/reps/priya.nair", "{\"available\": false}");
+      JsonNode first =
+          accord.awaitLead(
+              accord
+                  .postLead("{\"email\": \"%s\", \"country\": \"DE\"}".formatted(email))
+                  .body()
+                  .get("id")
+                  .asText());
+      assertThat(first.at("/score/grade").asText()).isEqualTo("D");
+      assertThat(first.at("/assignment/rep/id").asText()).isEqualTo("ana.costa");
+      long openA = openLeadsOfGrade("ana.costa", "A");
+      accord.operator(
+          "PUT",
+          "/api/organisation/reps/ana.costa",
+          "{\"maxOpenLeadsByGrade\": {\"A\": " + openA + "}}");
+
+      accord.postLead(
+          """
+          {"email": "%s", "country": "DE", "title": "VP Sales", "employees": 800,
+           "action": "demo"}
+          """
+              .formatted(email));
+      JsonNode merged =
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .until(
+                  () -> accord.getLead(first.get("id").asText()).body(),
+                  lead -> lead.at("/intake/engagements").asInt() == 2);
+
+      assertThat(merged.at("/score/grade").asText()).isEqualTo("A");
+      assertThat(merged.get("status").asText()).isEqualTo("ROUTED");
+      assertThat(merged.at("/assignment/rep/id").asText()).isEqualTo("ana.costa");
+      assertThat(openLeadsOfGrade("ana.costa", "A")).as("one over her cap").isEqualTo(openA + 1);
+      List<String> history = new ArrayList<>();
+      merged.get("history").forEach(event -> history.add(event.get("type").asText()));
+      assertThat(history)
+          .containsSubsequence("ASSIGNED", "MERGED", "RESCORED")
+          .doesNotContain("REROUTED");
+    } finally {
+      accord.operator(
+          "PUT", "/api/organisation/reps/ana.costa", "{\"maxOpenLeadsByGrade\": {\"A\": null}}");
+      accord.operator("PUT", "/api/organisation/reps/jonas.weber", "{\"available\": true}");
+      accord.operator("PUT", "/api/organisation/reps/priya.nair", "{\"available\": true}");
+    }
   }
 
   /** What the rep holds of the grade, read from the server's database beside it. */
