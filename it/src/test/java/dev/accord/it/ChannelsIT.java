@@ -261,9 +261,8 @@ class ChannelsIT {
     assertThat(merged.at("/contact/industry").asText()).isEqualTo("Banking");
     assertThat(merged.at("/assignment/rep/id").asText())
         .isEqualTo(first.at("/assignment/rep/id").asText());
-    List<String> types = new ArrayList<>();
-    merged.get("history").forEach(e -> types.add(e.get("type").asText()));
-    assertThat(types).containsSubsequence("RECEIVED", "SCORED", "ASSIGNED", "MERGED", "RESCORED");
+    assertThat(Receipts.historyTypes(merged))
+        .containsSubsequence("RECEIVED", "SCORED", "ASSIGNED", "MERGED", "RESCORED");
     assertThat(leadsOf(email)).hasSize(1);
   }
 

@@ -9,13 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.wildfly.core.launcher.Launcher;
 import org.wildfly.core.launcher.StandaloneCommandBuilder;
 
 /**
  * A WildFly of its own with Accord deployed, which a test may kill like a power cut (SIGKILL, no
- * shutdown hooks) and start again on the same data.
+ * shutdown hooks) and start again on the same data; or a second node beside the server Arquillian
+ * manages, sharing its database.
  */
 final class CrashingServer {
 
@@ -24,8 +27,8 @@ final class CrashingServer {
   /** Where the server sends escalation e-mails; a test runs its mail server here. */
   static final int SMTP_PORT = 3025 + PORT_OFFSET;
 
-  private final Path baseDir = Path.of(System.getProperty("accord.it.crash.base.dir"));
-  private final Path rulebook;
+  private final Path baseDir;
+  private final List<String> settings;
   private Process process;
 
   /** A server deciding with the integration tests' rulebook. */
@@ -35,7 +38,45 @@ final class CrashingServer {
 
   /** A server deciding with the rulebook in this folder. */
   CrashingServer(Path rulebook) {
-    this.rulebook = rulebook;
+    this(
+        Path.of(System.getProperty("accord.it.crash.base.dir")),
+        List.of(
+            "-Xms256m",
+            "-Xmx768m",
+            "-Djboss.socket.binding.port-offset=" + PORT_OFFSET,
+            "-Daccord.rulebook.dir=" + rulebook.toAbsolutePath(),
+            "-Daccord.demo.enabled=true",
+            "-Daccord.channels.file="
+                + Path.of("src", "test", "channels", "crash-channels.yaml").toAbsolutePath(),
+            "-Daccord.operator.keys=" + ChannelsIT.OPERATOR_KEY,
+            "-Daccord.mail.host=127.0.0.1",
+            "-Daccord.mail.port=" + SMTP_PORT,
+            "-Daccord.escalation.retry-initial-ms=500",
+            "-Daccord.escalation.retry-max-ms=2000",
+            // A lead whose transaction was in doubt at the crash waits for transaction
+            // recovery; scan every 10 s instead of every 2 minutes so the test ends sooner.
+            "-DRecoveryEnvironmentBean.periodicRecoveryPeriod=10",
+            "-DRecoveryEnvironmentBean.recoveryBackoffPeriod=2"));
+  }
+
+  private CrashingServer(Path baseDir, List<String> settings) {
+    this.baseDir = baseDir;
+    this.settings = settings;
+  }
+
+  /**
+   * A second node of the server Arquillian manages, as a cluster would run it: the same settings,
+   * rulebook and database (the IT server's H2 serves it to other processes), its own broker, folder
+   * and ports (offset {@link #PORT_OFFSET}).
+   */
+  static CrashingServer secondNodeOfTheItServer() {
+    List<String> settings = new ArrayList<>();
+    settings.add("-Xms256m");
+    settings.add("-Xmx768m");
+    settings.add("-Djboss.socket.binding.port-offset=" + PORT_OFFSET);
+    settings.addAll(List.of(System.getProperty("accord.it.server.settings").trim().split("\\s+")));
+    return new CrashingServer(
+        Path.of(System.getProperty("accord.it.second.node.base.dir")), List.copyOf(settings));
   }
 
   /** Starts the server with the EAR in its deployment folder; returns once the EAR is deployed. */
@@ -52,23 +93,7 @@ final class CrashingServer {
           StandaloneCommandBuilder.of(System.getProperty("accord.server.dir"))
               .setBaseDirectory(baseDir)
               .setServerConfiguration("standalone-accord.xml")
-              .addJavaOptions(
-                  "-Xms256m",
-                  "-Xmx768m",
-                  "-Djboss.socket.binding.port-offset=" + PORT_OFFSET,
-                  "-Daccord.rulebook.dir=" + rulebook.toAbsolutePath(),
-                  "-Daccord.demo.enabled=true",
-                  "-Daccord.channels.file="
-                      + Path.of("src", "test", "channels", "crash-channels.yaml").toAbsolutePath(),
-                  "-Daccord.operator.keys=" + ChannelsIT.OPERATOR_KEY,
-                  "-Daccord.mail.host=127.0.0.1",
-                  "-Daccord.mail.port=" + SMTP_PORT,
-                  "-Daccord.escalation.retry-initial-ms=500",
-                  "-Daccord.escalation.retry-max-ms=2000",
-                  // A lead whose transaction was in doubt at the crash waits for transaction
-                  // recovery; scan every 10 s instead of every 2 minutes so the test ends sooner.
-                  "-DRecoveryEnvironmentBean.periodicRecoveryPeriod=10",
-                  "-DRecoveryEnvironmentBean.recoveryBackoffPeriod=2");
+              .addJavaOptions(settings);
       process =
           Launcher.of(command)
               .setRedirectErrorStream(true)
@@ -87,6 +112,11 @@ final class CrashingServer {
         .pollInterval(Duration.ofMillis(500))
         .until(() -> Files.exists(marker) || !isRunning());
     assertThat(isRunning()).as("server process alive").isTrue();
+  }
+
+  /** The server's own log, {@code log/server.log} in its folder. */
+  Path serverLog() {
+    return baseDir.resolve("log").resolve("server.log");
   }
 
   boolean isRunning() {

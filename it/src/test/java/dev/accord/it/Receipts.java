@@ -1,10 +1,15 @@
 package dev.accord.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Reads a lead's routing receipt (its assignment's candidates) the way the tests check it. */
+/**
+ * Reads what a lead shows, its routing receipt (its assignment's candidates) and its history, the
+ * way the tests check it.
+ */
 final class Receipts {
 
   private Receipts() {}
@@ -15,5 +20,12 @@ final class Receipts {
     lead.at("/assignment/candidates")
         .forEach(c -> reasons.put(c.get("repId").asText(), c.get("reason").asText()));
     return reasons;
+  }
+
+  /** The types of the lead's history events, oldest first. */
+  static List<String> historyTypes(JsonNode lead) {
+    List<String> types = new ArrayList<>();
+    lead.get("history").forEach(event -> types.add(event.get("type").asText()));
+    return types;
   }
 }

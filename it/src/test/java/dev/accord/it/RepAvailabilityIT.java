@@ -16,7 +16,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -237,9 +236,7 @@ class RepAvailabilityIT {
       assertThat(merged.get("status").asText()).isEqualTo("ROUTED");
       assertThat(merged.at("/assignment/rep/id").asText()).isEqualTo("ana.costa");
       assertThat(openLeadsOfGrade("ana.costa", "A")).as("one over her cap").isEqualTo(openA + 1);
-      List<String> history = new ArrayList<>();
-      merged.get("history").forEach(event -> history.add(event.get("type").asText()));
-      assertThat(history)
+      assertThat(Receipts.historyTypes(merged))
           .containsSubsequence("ASSIGNED", "MERGED", "RESCORED")
           .doesNotContain("REROUTED");
     } finally {
