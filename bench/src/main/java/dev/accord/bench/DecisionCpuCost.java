@@ -11,8 +11,10 @@ import java.util.Locale;
  *
  * <p>JMH's throughput on two threads swings by half from one iteration to the next on this 2-vCPU
  * machine; the thread's own CPU time does not count what the other vCPU's neighbours take, so it
- * tells small differences between two builds or two rulebooks apart where the throughput cannot.
- * Which rulebook: {@code -Daccord.rulebook.dir}, as for the benchmark.
+ * tells small differences between two builds or two rulebooks apart where the throughput cannot. It
+ * does not count the garbage collector's threads either, which work hardest for the empty session
+ * (a session built and disposed per lead): JMH's ratio stays the figure of record. Which rulebook:
+ * {@code -Daccord.rulebook.dir}, as for the benchmark.
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar dev.accord.bench.DecisionCpuCost [rounds]
@@ -31,6 +33,9 @@ public final class DecisionCpuCost {
     RoutingDecisionBenchmark.Ledger ledger = new RoutingDecisionBenchmark.Ledger();
     ledger.start();
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    if (!threads.isCurrentThreadCpuTimeSupported()) {
+      throw new IllegalStateException("this JVM cannot measure a thread's CPU time");
+    }
     for (int round = 1; round <= rounds; round++) {
       long start = threads.getCurrentThreadCpuTime();
       for (int i = 0; i < DECISIONS_PER_ROUND; i++) {

@@ -22,8 +22,8 @@ class BrokenRulebookStartIT {
 
   private static final Path RULEBOOK = Path.of("target", "broken-start-rulebook");
 
-  private final CrashingServer server = new CrashingServer(RULEBOOK);
-  private final AccordClient accord = new AccordClient(8080 + CrashingServer.PORT_OFFSET);
+  private final SeparateServer server = new SeparateServer(RULEBOOK);
+  private final AccordClient accord = new AccordClient(8080 + SeparateServer.PORT_OFFSET);
 
   @AfterEach
   void stopServer() {

@@ -49,8 +49,8 @@ class ChannelsCrashIT {
   private static final int MAILS = 60;
   private static final int ROWS = 100;
 
-  private final CrashingServer server = new CrashingServer();
-  private final AccordClient accord = new AccordClient(8080 + CrashingServer.PORT_OFFSET);
+  private final SeparateServer server = new SeparateServer();
+  private final AccordClient accord = new AccordClient(8080 + SeparateServer.PORT_OFFSET);
 
   @AfterEach
   void stopServer() {

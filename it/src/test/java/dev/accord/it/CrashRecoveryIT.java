@@ -27,8 +27,8 @@ class CrashRecoveryIT {
   private static final List<String> AMERICAS_REPS =
       List.of("lucas.silva", "maria.gonzalez", "tom.becker");
 
-  private final CrashingServer server = new CrashingServer();
-  private final AccordClient accord = new AccordClient(8080 + CrashingServer.PORT_OFFSET);
+  private final SeparateServer server = new SeparateServer();
+  private final AccordClient accord = new AccordClient(8080 + SeparateServer.PORT_OFFSET);
 
   @AfterEach
   void stopServer() {

@@ -202,8 +202,8 @@ class RepAvailabilityIT {
       throws Exception {
     String email = "returning.%s@example.de".formatted(UUID.randomUUID());
     try {
-      accord.operator("PUT", "/api/organisation/reps/jonas.weber", "{\"available\": false}");
-      accord.operator("PUT", "/api/organisation/reps/priya.nair", "{\"available\": false}");
+      accord.operatorOk("PUT", "/api/organisation/reps/jonas.weber", "{\"available\": false}");
+      accord.operatorOk("PUT", "/api/organisation/reps/priya.nair", "{\"available\": false}");
       JsonNode first =
           accord.awaitLead(
               accord
@@ -214,10 +214,12 @@ class RepAvailabilityIT {
       assertThat(first.at("/score/grade").asText()).isEqualTo("D");
       assertThat(first.at("/assignment/rep/id").asText()).isEqualTo("ana.costa");
       long openA = openLeadsOfGrade("ana.costa", "A");
-      accord.operator(
-          "PUT",
-          "/api/organisation/reps/ana.costa",
-          "{\"maxOpenLeadsByGrade\": {\"A\": " + openA + "}}");
+      JsonNode ana =
+          accord.operatorOk(
+              "PUT",
+              "/api/organisation/reps/ana.costa",
+              "{\"maxOpenLeadsByGrade\": {\"A\": " + openA + "}}");
+      assertThat(ana.get("maxOpenLeadsByGrade").toString()).isEqualTo("{\"A\":" + openA + "}");
 
       accord.postLead(
           """
@@ -231,6 +233,10 @@ class RepAvailabilityIT {
               .until(
                   () -> accord.getLead(first.get("id").asText()).body(),
                   lead -> lead.at("/intake/engagements").asInt() == 2);
+      // The others are back: the next new A lead passes Ana by, who now holds one over her cap.
+      accord.operatorOk("PUT", "/api/organisation/reps/jonas.weber", "{\"available\": true}");
+      accord.operatorOk("PUT", "/api/organisation/reps/priya.nair", "{\"available\": true}");
+      JsonNode next = accord.awaitLead(postGradeALead());
 
       assertThat(merged.at("/score/grade").asText()).isEqualTo("A");
       assertThat(merged.get("status").asText()).isEqualTo("ROUTED");
@@ -239,12 +245,30 @@ class RepAvailabilityIT {
       assertThat(Receipts.historyTypes(merged))
           .containsSubsequence("ASSIGNED", "MERGED", "RESCORED")
           .doesNotContain("REROUTED");
+      assertThat(next.at("/assignment/rep/id").asText()).isIn("jonas.weber", "priya.nair");
+      assertThat(Receipts.reasons(next))
+          .containsEntry(
+              "ana.costa",
+              "at capacity for grade A: " + (openA + 1) + " of " + openA + " open grade A leads");
+      // Touched, so their first-touch clocks do not move them to another rep during later tests.
+      touch(merged);
+      touch(next);
     } finally {
       accord.operator(
           "PUT", "/api/organisation/reps/ana.costa", "{\"maxOpenLeadsByGrade\": {\"A\": null}}");
       accord.operator("PUT", "/api/organisation/reps/jonas.weber", "{\"available\": true}");
       accord.operator("PUT", "/api/organisation/reps/priya.nair", "{\"available\": true}");
     }
+  }
+
+  private void touch(JsonNode lead) {
+    AccordClient.Answer touched =
+        accord.postActivity(
+            lead.get("id").asText(),
+            "{\"type\": \"touch\", \"by\": \""
+                + lead.at("/assignment/rep/id").asText()
+                + "\", \"note\": \"Called back\"}");
+    assertThat(touched.status()).isEqualTo(201);
   }
 
   /** What the rep holds of the grade, read from the server's database beside it. */

@@ -37,10 +37,10 @@ class SlaCrashIT {
   @RegisterExtension
   static final GreenMailExtension MAIL =
       new GreenMailExtension(
-          new ServerSetup(CrashingServer.SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+          new ServerSetup(SeparateServer.SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
-  private final CrashingServer server = new CrashingServer();
-  private final AccordClient accord = new AccordClient(8080 + CrashingServer.PORT_OFFSET);
+  private final SeparateServer server = new SeparateServer();
+  private final AccordClient accord = new AccordClient(8080 + SeparateServer.PORT_OFFSET);
 
   @AfterEach
   void stopServer() {

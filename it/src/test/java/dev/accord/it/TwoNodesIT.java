@@ -30,7 +30,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Two server nodes on one database route the same team at once. Each node routes the leads sent to
  * it: intake puts them on the node's own broker, and that node's consumers take them. The reps'
- * claims are rows of the shared database, so no cap is overrun and no lead is routed twice.
+ * claims are rows of the shared database, so no cap is overrun and no lead is routed twice, even
+ * when twice as many leads come in as the caps leave room for and both nodes race for the last
+ * places.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -38,12 +40,13 @@ class TwoNodesIT {
 
   private static final List<String> EMEA = List.of("ana.costa", "jonas.weber", "priya.nair");
   private static final int LEADS_PER_REP = 8;
-  private static final Pattern ASSIGNED =
-      Pattern.compile("LeadRouter\\].* Lead (\\S+) from demo-web, grade \\w: Assigned to ");
+  // The line a node's consumer logs for each lead it decides (assigned or queued).
+  private static final Pattern DECIDED =
+      Pattern.compile("LeadRouter\\].* Lead (\\S+) from demo-web, grade \\w: ");
 
   private final AccordClient nodeA = new AccordClient();
-  private final AccordClient nodeB = new AccordClient(8080 + CrashingServer.PORT_OFFSET);
-  private final CrashingServer secondNode = CrashingServer.secondNodeOfTheItServer();
+  private final AccordClient nodeB = new AccordClient(8080 + SeparateServer.PORT_OFFSET);
+  private final SeparateServer secondNode = SeparateServer.secondNodeOfTheItServer();
 
   @Deployment(testable = false)
   static EnterpriseArchive accord() {
@@ -77,15 +80,18 @@ class TwoNodesIT {
       for (String rep : EMEA) {
         long open = nodeA.rep(rep).get("openLeads").asLong();
         openBefore.put(rep, open);
-        nodeA.operatorOk(
-            "PUT",
-            "/api/organisation/reps/" + rep,
-            "{\"maxOpenLeads\": " + (open + LEADS_PER_REP) + "}");
+        JsonNode capped =
+            nodeA.operatorOk(
+                "PUT",
+                "/api/organisation/reps/" + rep,
+                "{\"maxOpenLeads\": " + (open + LEADS_PER_REP) + "}");
+        assertThat(capped.get("maxOpenLeads").asLong()).as(rep).isEqualTo(open + LEADS_PER_REP);
       }
 
-      // As many leads as the three caps leave room for, half through each node, four at a time.
+      // Twice as many leads as the three caps leave room for, half through each node, four at a
+      // time.
       List<Future<String>> sent = new ArrayList<>();
-      for (int i = 0; i < EMEA.size() * LEADS_PER_REP; i++) {
+      for (int i = 0; i < 2 * EMEA.size() * LEADS_PER_REP; i++) {
         AccordClient node = i % 2 == 0 ? nodeA : nodeB;
         sent.add(senders.submit(() -> postEmeaLead(node)));
       }
@@ -97,13 +103,25 @@ class TwoNodesIT {
       }
 
       Map<String, Integer> received = new TreeMap<>();
+      List<String> waiting = new ArrayList<>();
       for (String id : ids) {
         JsonNode lead = nodeA.awaitLead(id);
-        assertThat(Receipts.historyTypes(lead))
-            .as("history of %s", id)
-            .containsExactly("RECEIVED", "SCORED", "ASSIGNED");
-        received.merge(lead.at("/assignment/rep/id").asText(), 1, Integer::sum);
+        if (lead.get("status").asText().equals("ROUTED")) {
+          assertThat(Receipts.historyTypes(lead))
+              .as("history of %s", id)
+              .containsExactly("RECEIVED", "SCORED", "ASSIGNED");
+          received.merge(lead.at("/assignment/rep/id").asText(), 1, Integer::sum);
+        } else {
+          assertThat(Receipts.historyTypes(lead))
+              .as("history of %s", id)
+              .containsExactly("RECEIVED", "SCORED", "UNROUTED");
+          assertThat(Receipts.reasons(lead))
+              .as("receipt of %s", id)
+              .isEqualTo(atCapacity(openBefore));
+          waiting.add(id);
+        }
       }
+      assertThat(waiting).hasSize(EMEA.size() * LEADS_PER_REP);
       assertThat(received)
           .isEqualTo(
               Map.of(
@@ -115,24 +133,15 @@ class TwoNodesIT {
         assertThat(atCap.get("openLeads").asLong())
             .as(rep)
             .isEqualTo(openBefore.get(rep) + LEADS_PER_REP);
-        assertThat(atCap.get("whyNot").asText())
-            .as(rep)
-            .isEqualTo(
-                "at capacity: "
-                    + (openBefore.get(rep) + LEADS_PER_REP)
-                    + " of "
-                    + (openBefore.get(rep) + LEADS_PER_REP)
-                    + " open leads");
+        assertThat(atCap.get("whyNot").asText()).as(rep).isEqualTo(atCapacity(openBefore).get(rep));
       }
       List<String> sentToA = ids.stream().filter(id -> !sentToB.contains(id)).toList();
-      assertThat(leadsAssignedIn(secondNode.serverLog()))
-          .as("the leads the second node routed")
+      assertThat(leadsDecidedIn(secondNode.logFolder()))
+          .as("the leads the second node decided")
           .containsAll(sentToB)
           .doesNotContainAnyElementsOf(sentToA);
-      assertThat(
-              leadsAssignedIn(
-                  Path.of(System.getProperty("accord.it.base.dir"), "log", "server.log")))
-          .as("the leads the first node routed")
+      assertThat(leadsDecidedIn(Path.of(System.getProperty("accord.it.base.dir"), "log")))
+          .as("the leads the first node decided")
           .containsAll(sentToA)
           .doesNotContainAnyElementsOf(sentToB);
     } finally {
@@ -140,18 +149,37 @@ class TwoNodesIT {
       for (String rep : EMEA) {
         nodeA.operator("PUT", "/api/organisation/reps/" + rep, "{\"maxOpenLeads\": null}");
       }
+      // Without caps the waiting leads go to the reps; later tests find the queue empty.
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () -> nodeA.operatorOk("GET", "/api/routing/queue?queue=emea", null).get("leads"),
+              JsonNode::isEmpty);
     }
   }
 
-  /** The leads a node's log says it assigned to a rep. */
-  private static List<String> leadsAssignedIn(Path serverLog) throws IOException {
-    try (Stream<String> lines = Files.lines(serverLog)) {
-      return lines
-          .map(ASSIGNED::matcher)
-          .filter(Matcher::find)
-          .map(assigned -> assigned.group(1))
-          .toList();
+  /** What a lead nobody could take says of each rep, every one of them full. */
+  private static Map<String, String> atCapacity(Map<String, Long> openBefore) {
+    Map<String, String> reasons = new TreeMap<>();
+    for (String rep : EMEA) {
+      long cap = openBefore.get(rep) + LEADS_PER_REP;
+      reasons.put(rep, "at capacity: " + cap + " of " + cap + " open leads");
     }
+    return reasons;
+  }
+
+  /** The leads a node's log ({@code server.log} and its daily rotations) says it decided. */
+  private static List<String> leadsDecidedIn(Path logFolder) throws IOException {
+    List<String> decided = new ArrayList<>();
+    try (Stream<Path> logs = Files.list(logFolder)) {
+      for (Path log :
+          logs.filter(f -> f.getFileName().toString().startsWith("server.log")).toList()) {
+        try (Stream<String> lines = Files.lines(log)) {
+          lines.map(DECIDED::matcher).filter(Matcher::find).forEach(m -> decided.add(m.group(1)));
+        }
+      }
+    }
+    return decided;
   }
 
   private static String postEmeaLead(AccordClient node) {

@@ -10,17 +10,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.wildfly.core.launcher.Launcher;
 import org.wildfly.core.launcher.StandaloneCommandBuilder;
 
 /**
- * A WildFly of its own with Accord deployed, which a test may kill like a power cut (SIGKILL, no
- * shutdown hooks) and start again on the same data; or a second node beside the server Arquillian
- * manages, sharing its database.
+ * A WildFly of its own with Accord deployed, beside the one Arquillian manages: a server a test may
+ * kill like a power cut (SIGKILL, no shutdown hooks) and start again on the same data, or a second
+ * node of the Arquillian-managed server, sharing its database.
  */
-final class CrashingServer {
+final class SeparateServer {
 
   static final int PORT_OFFSET = 200;
 
@@ -32,12 +34,12 @@ final class CrashingServer {
   private Process process;
 
   /** A server deciding with the integration tests' rulebook. */
-  CrashingServer() {
+  SeparateServer() {
     this(Path.of(System.getProperty("accord.it.rulebook.dir")));
   }
 
   /** A server deciding with the rulebook in this folder. */
-  CrashingServer(Path rulebook) {
+  SeparateServer(Path rulebook) {
     this(
         Path.of(System.getProperty("accord.it.crash.base.dir")),
         List.of(
@@ -59,7 +61,7 @@ final class CrashingServer {
             "-DRecoveryEnvironmentBean.recoveryBackoffPeriod=2"));
   }
 
-  private CrashingServer(Path baseDir, List<String> settings) {
+  private SeparateServer(Path baseDir, List<String> settings) {
     this.baseDir = baseDir;
     this.settings = settings;
   }
@@ -69,14 +71,31 @@ final class CrashingServer {
    * rulebook and database (the IT server's H2 serves it to other processes), its own broker, folder
    * and ports (offset {@link #PORT_OFFSET}).
    */
-  static CrashingServer secondNodeOfTheItServer() {
+  static SeparateServer secondNodeOfTheItServer() {
     List<String> settings = new ArrayList<>();
     settings.add("-Xms256m");
     settings.add("-Xmx768m");
     settings.add("-Djboss.socket.binding.port-offset=" + PORT_OFFSET);
     settings.addAll(List.of(System.getProperty("accord.it.server.settings").trim().split("\\s+")));
-    return new CrashingServer(
-        Path.of(System.getProperty("accord.it.second.node.base.dir")), List.copyOf(settings));
+    // Every node of a cluster needs a transaction node id of its own.
+    settings.add("-Daccord.node.id=accord-it-2");
+    Path baseDir = Path.of(System.getProperty("accord.it.second.node.base.dir"));
+    // A fresh broker: messages an aborted earlier run left in its journal are not this run's.
+    deleteRecursively(baseDir.resolve("data"));
+    return new SeparateServer(baseDir, List.copyOf(settings));
+  }
+
+  private static void deleteRecursively(Path folder) {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Starts the server with the EAR in its deployment folder; returns once the EAR is deployed. */
@@ -114,9 +133,9 @@ final class CrashingServer {
     assertThat(isRunning()).as("server process alive").isTrue();
   }
 
-  /** The server's own log, {@code log/server.log} in its folder. */
-  Path serverLog() {
-    return baseDir.resolve("log").resolve("server.log");
+  /** The server's own log folder, where {@code server.log} and its daily rotations are. */
+  Path logFolder() {
+    return baseDir.resolve("log");
   }
 
   boolean isRunning() {
