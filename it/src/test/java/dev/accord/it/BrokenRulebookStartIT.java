@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -67,13 +66,7 @@ class BrokenRulebookStartIT {
   }
 
   private static void copy(Path from, Path to) throws IOException {
-    if (Files.exists(to)) {
-      try (Stream<Path> old = Files.walk(to)) {
-        for (Path path : old.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(path);
-        }
-      }
-    }
+    Folders.delete(to);
     try (Stream<Path> files = Files.walk(from)) {
       for (Path file : files.toList()) {
         Path target = to.resolve(from.relativize(file).toString());

@@ -10,10 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.wildfly.core.launcher.Launcher;
 import org.wildfly.core.launcher.StandaloneCommandBuilder;
 
@@ -81,21 +79,8 @@ final class SeparateServer {
     settings.add("-Daccord.node.id=accord-it-2");
     Path baseDir = Path.of(System.getProperty("accord.it.second.node.base.dir"));
     // A fresh broker: messages an aborted earlier run left in its journal are not this run's.
-    deleteRecursively(baseDir.resolve("data"));
+    Folders.delete(baseDir.resolve("data"));
     return new SeparateServer(baseDir, List.copyOf(settings));
-  }
-
-  private static void deleteRecursively(Path folder) {
-    if (!Files.exists(folder)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /** Starts the server with the EAR in its deployment folder; returns once the EAR is deployed. */
