@@ -67,11 +67,7 @@ class TwoNodesIT {
     }
     // Leads an earlier test left waiting would take the reps' places; the queue drains itself
     // while every rep takes leads.
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> nodeA.operatorOk("GET", "/api/routing/queue?queue=emea", null).get("leads"),
-            JsonNode::isEmpty);
+    awaitEmptyEmeaQueue();
     Map<String, Long> openBefore = new TreeMap<>();
     List<String> ids = new ArrayList<>();
     List<String> sentToB = new ArrayList<>();
@@ -150,12 +146,17 @@ class TwoNodesIT {
         nodeA.operator("PUT", "/api/organisation/reps/" + rep, "{\"maxOpenLeads\": null}");
       }
       // Without caps the waiting leads go to the reps; later tests find the queue empty.
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .until(
-              () -> nodeA.operatorOk("GET", "/api/routing/queue?queue=emea", null).get("leads"),
-              JsonNode::isEmpty);
+      awaitEmptyEmeaQueue();
     }
+  }
+
+  /** Waits until the reps have taken every lead in the EMEA queue. */
+  private void awaitEmptyEmeaQueue() {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> nodeA.operatorOk("GET", "/api/routing/queue?queue=emea", null).get("leads"),
+            JsonNode::isEmpty);
   }
 
   /** What a lead nobody could take says of each rep, every one of them full. */
