@@ -129,13 +129,13 @@ public final class Rulebook implements AutoCloseable {
     }
     List<DrlSource> rules = DecisionTable.rulesOf(files.files(), problems);
     // Checked before the engine compiles anything, so an unsafe rule never reaches it.
-    problems.addAll(RuleSafety.problems(rules));
+    List<DrlSource> checked = RuleSafety.checked(rules, problems);
     if (!problems.isEmpty()) {
-      throw new RulebookRejectedException(problems);
+      throw new RulebookRejectedException(problems.stream().distinct().toList());
     }
     CompiledRules compiled;
     try {
-      compiled = RulebookCompiler.compile(files, rules);
+      compiled = RulebookCompiler.compile(files, checked);
     } catch (RulebookRejectedException rejected) {
       problems.addAll(rejected.problems());
       throw new RulebookRejectedException(problems);

@@ -273,7 +273,7 @@ final class RulebookCompiler {
    * Drools' own words without the parts meant for developers: error codes, positions the problem
    * already carries, MVEL's caret drawings and bracketed wrappers.
    */
-  private static String readable(String text) {
+  static String readable(String text) {
     StringBuilder reason = new StringBuilder();
     for (String rawLine : text.strip().split("\\R")) {
       String line = rawLine.strip();

@@ -35,18 +35,19 @@ class ReusedSessionsTest {
         package scoring;
         import dev.accord.rules.lead.Lead;
         import dev.accord.rules.decision.ScoreSheet;
+        import dev.accord.rules.decision.Scores;
         global ScoreSheet fit;
 
         rule "German leads are marked as German"
         when
             Lead( country == "DE" )
         then
-            insert("German lead");
+            insert(new Scores(5, 0));
         end
 
         rule "Leads marked as German fit well"
         when
-            String( this == "German lead" )
+            Scores( fit == 5 )
         then
             fit.award(5);
         end

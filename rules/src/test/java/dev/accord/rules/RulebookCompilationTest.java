@@ -114,7 +114,11 @@ class RulebookCompilationTest {
 
     assertThat(rejectionOf(folder).problems())
         .containsExactly(
-            new RulebookProblem("scoring/fit.drl", 7, "Unable to resolve ObjectType 'Prospect'"));
+            new RulebookProblem(
+                "scoring/fit.drl",
+                7,
+                "'Prospect' is not a fact rules may match; the facts are Lead, Scores, Graded and"
+                    + " Routed"));
   }
 
   @Test
@@ -225,13 +229,11 @@ class RulebookCompilationTest {
   }
 
   @Test
-  void ruleChoosingItsOwnGroupOrSharingAnActivationGroupWithAnotherStageIsRejectedAtItsRule()
-      throws IOException {
+  void ruleSharingAnActivationGroupWithAnotherStageIsRejectedAtItsRule() throws IOException {
     write(
         "scoring/fit.drl",
         SCORING_HEADER
             + """
-            rule "Later" agenda-group "later" when Lead( ) then fit.award(1); end
             rule "Once in scoring" activation-group "once" when Lead( ) then fit.award(2); end
             """);
     write(
@@ -250,8 +252,7 @@ class RulebookCompilationTest {
             + " differently)";
     assertThat(rejectionOf(folder).problems())
         .containsExactlyInAnyOrder(
-            new RulebookProblem("scoring/fit.drl", 5, "'agenda-group' " + StageTurns.OWN_GROUP),
-            new RulebookProblem("scoring/fit.drl", 6, shared),
+            new RulebookProblem("scoring/fit.drl", 5, shared),
             new RulebookProblem("routing/territories.drl", 5, shared));
   }
 

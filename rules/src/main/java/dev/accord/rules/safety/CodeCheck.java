@@ -1,0 +1,393 @@
+package dev.accord.rules.safety;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.ClassExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.LiteralExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.DoStmt;
+import com.github.javaparser.ast.stmt.EmptyStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.TryStmt;
+import com.github.javaparser.ast.stmt.WhileStmt;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import com.github.javaparser.ast.type.Type;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks one piece of rule code, parsed as Java: a condition's expression or a consequence's
+ * statements. Every name must be a fact's field, a binding, a global, a local of the consequence or
+ * an allowed class; every call an allowed method; every statement a plain one (no loops, no
+ * catching, no classes). What is not understood is refused.
+ */
+final class CodeCheck {
+
+  /** A piece of code that is refused: its line within the piece (1-based) and why. */
+  record Refusal(int line, String reason) {}
+
+  /** What the code may name besides the allowed classes. */
+  record Names(Class<?> fact, Set<String> bindings, Set<String> globals) {}
+
+  // The engine's own consequence shortcuts; they only add, change or take away facts.
+  private static final Set<String> FACT_OPERATIONS =
+      Set.of("insert", "insertLogical", "update", "delete", "retract");
+
+  private static final Set<String> ENGINE = Set.of("drools", "kcontext");
+
+  private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\+u");
+
+  static final String VOCABULARY =
+      "; a rule may use the fields of Lead, Scores, Graded and Routed, its stage's sheets, the"
+          + " enums Grade, Side, Activity and Recipient, BusinessTime, literals, and the String,"
+          + " number, Math and Duration methods the rulebook guide lists";
+
+  private static final ThreadLocal<JavaParser> PARSER =
+      ThreadLocal.withInitial(
+          () ->
+              new JavaParser(
+                  new ParserConfiguration()
+                      .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
+                      .setAttributeComments(false)));
+
+  private final boolean consequence;
+  private final Names names;
+  private final Set<String> locals = new HashSet<>();
+  private final List<Refusal> refusals = new ArrayList<>();
+
+  private CodeCheck(boolean consequence, Names names) {
+    this.consequence = consequence;
+    this.names = names;
+  }
+
+  /** Checks a condition of a pattern on {@code names.fact()} (the text between commas). */
+  static List<Refusal> condition(String expression, Names names) {
+    CodeCheck check = new CodeCheck(false, names);
+    if (check.escaped(expression)) {
+      return check.refusals;
+    }
+    ParseResult<Expression> parsed = PARSER.get().parseExpression(expression);
+    if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
+      return List.of(
+          new Refusal(
+              1,
+              "'"
+                  + shortened(expression)
+                  + "' is not a condition rules may use: compare the fact's fields with values"
+                  + " (==, !=, <, >, in, matches) or call the vocabulary's methods"));
+    }
+    check.expression(parsed.getResult().get());
+    return check.refusals;
+  }
+
+  /** Checks a consequence: the statements between {@code then} and {@code end}. */
+  static List<Refusal> consequence(String statements, Names names) {
+    CodeCheck check = new CodeCheck(true, names);
+    if (check.escaped(statements)) {
+      return check.refusals;
+    }
+    ParseResult<BlockStmt> parsed = PARSER.get().parseBlock("{" + statements + "\n}");
+    if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
+      int line =
+          parsed.getProblems().stream()
+              .flatMap(problem -> problem.getLocation().stream())
+              .flatMap(location -> location.getBegin().getRange().stream())
+              .map(range -> range.begin.line)
+              .findFirst()
+              .orElse(1);
+      return List.of(
+          new Refusal(
+              line,
+              "this is not a consequence rules may have: a consequence is statements such as"
+                  + " fit.award(10); or grading.assign(Grade.A); (no modify blocks, no code"
+                  + " outside Java's plain statements)"));
+    }
+    check.statement(parsed.getResult().get());
+    return check.refusals;
+  }
+
+  private boolean escaped(String code) {
+    var escape = UNICODE_ESCAPE.matcher(code);
+    if (escape.find()) {
+      int line = (int) code.substring(0, escape.start()).chars().filter(c -> c == '\n').count();
+      refuse(
+          line + 1,
+          "unicode escapes (\\u…) are not allowed in rule code, where Java would read them as"
+              + " code; write the character itself");
+      return true;
+    }
+    return false;
+  }
+
+  private void statement(Statement statement) {
+    if (statement instanceof BlockStmt block) {
+      block.getStatements().forEach(this::statement);
+    } else if (statement instanceof ExpressionStmt expression) {
+      expression(expression.getExpression());
+    } else if (statement instanceof IfStmt ifStmt) {
+      expression(ifStmt.getCondition());
+      statement(ifStmt.getThenStmt());
+      ifStmt.getElseStmt().ifPresent(this::statement);
+    } else if (statement instanceof EmptyStmt) {
+      return;
+    } else if (statement instanceof ForStmt
+        || statement instanceof ForEachStmt
+        || statement instanceof WhileStmt
+        || statement instanceof DoStmt) {
+      refuse(statement, "loops are not for rules: a rule fires once for each match of its facts");
+    } else if (statement instanceof TryStmt) {
+      refuse(statement, "catching errors is not for rules: a rule that fails fails the decision");
+    } else {
+      refuse(
+          statement,
+          "'"
+              + statement.getClass().getSimpleName().replace("Stmt", "").toLowerCase()
+              + "' statements are not for rules: a consequence calls the sheets, declares"
+              + " values and may use if/else");
+    }
+  }
+
+  private void expression(Expression expression) {
+    if (expression instanceof LiteralExpr) {
+      return;
+    }
+    if (expression instanceof NameExpr name) {
+      name(name);
+    } else if (expression instanceof ThisExpr self) {
+      if (consequence || self.getTypeName().isPresent()) {
+        refuse(self, "'this' is only for a pattern's own fact");
+      }
+    } else if (expression instanceof FieldAccessExpr field) {
+      fieldAccess(field);
+    } else if (expression instanceof MethodCallExpr call) {
+      call(call);
+    } else if (expression instanceof ObjectCreationExpr creation) {
+      creation(creation);
+    } else if (expression instanceof BinaryExpr binary) {
+      expression(binary.getLeft());
+      expression(binary.getRight());
+    } else if (expression instanceof UnaryExpr unary) {
+      if (!unary.getOperator().isPrefix() || isIncrement(unary.getOperator())) {
+        localTarget(unary.getExpression(), unary);
+      } else {
+        expression(unary.getExpression());
+      }
+    } else if (expression instanceof ConditionalExpr conditional) {
+      expression(conditional.getCondition());
+      expression(conditional.getThenExpr());
+      expression(conditional.getElseExpr());
+    } else if (expression instanceof EnclosedExpr enclosed) {
+      expression(enclosed.getInner());
+    } else if (expression instanceof ArrayAccessExpr access) {
+      expression(access.getName());
+      expression(access.getIndex());
+    } else if (expression instanceof CastExpr cast) {
+      if (!cast.getType().isPrimitiveType()) {
+        refuse(cast, "casts to '" + cast.getType() + "' are not for rules" + VOCABULARY);
+      }
+      expression(cast.getExpression());
+    } else if (expression instanceof AssignExpr assign) {
+      localTarget(assign.getTarget(), assign);
+      expression(assign.getValue());
+    } else if (expression instanceof VariableDeclarationExpr declaration && consequence) {
+      for (VariableDeclarator variable : declaration.getVariables()) {
+        type(variable.getType(), variable);
+        variable.getInitializer().ifPresent(this::expression);
+        locals.add(variable.getNameAsString());
+      }
+    } else if (expression instanceof ClassExpr || expression instanceof MethodReferenceExpr) {
+      refuse(expression, "reflection (classes, .class, method references) is not for rules");
+    } else if (expression instanceof LambdaExpr) {
+      refuse(expression, "lambdas are not for rules: they are code a rule would hand elsewhere");
+    } else {
+      refuse(
+          expression,
+          "'" + shortened(expression.toString()) + "' is not something rules may use" + VOCABULARY);
+    }
+  }
+
+  private static boolean isIncrement(UnaryExpr.Operator operator) {
+    return operator == UnaryExpr.Operator.PREFIX_INCREMENT
+        || operator == UnaryExpr.Operator.PREFIX_DECREMENT;
+  }
+
+  private void localTarget(Expression target, Node change) {
+    if (!consequence
+        || !(target instanceof NameExpr name)
+        || !locals.contains(name.getNameAsString())) {
+      refuse(change, "rules change only values they declared in their consequence");
+    }
+  }
+
+  private void name(NameExpr name) {
+    String id = name.getNameAsString();
+    if (isValue(id)) {
+      return;
+    }
+    if (ENGINE.contains(id)) {
+      refuse(name, "rules may not steer the engine ('" + id + "': halting it, moving its focus)");
+    } else if (AllowList.allowedClass(id).isPresent()) {
+      refuse(name, "'" + id + "' is a class, not a value");
+    } else {
+      refuse(name, "'" + id + "' is not part of the rule vocabulary" + VOCABULARY);
+    }
+  }
+
+  private boolean isValue(String id) {
+    return locals.contains(id)
+        || names.bindings().contains(id)
+        || names.globals().contains(id)
+        || (!consequence && names.fact() != null && AllowList.factProperty(names.fact(), id));
+  }
+
+  /** The allowed class an expression names ({@code Grade}, {@code dev.accord.rules.lead.Grade}). */
+  private Optional<Class<?>> classNamed(Expression expression) {
+    if (expression instanceof NameExpr name && !isValue(name.getNameAsString())) {
+      return AllowList.allowedClass(name.getNameAsString());
+    }
+    if (expression instanceof FieldAccessExpr field && isQualifiedName(field)) {
+      return AllowList.allowedClass(field.toString());
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isQualifiedName(Expression expression) {
+    if (expression instanceof NameExpr) {
+      return true;
+    }
+    return expression instanceof FieldAccessExpr field
+        && field.getTypeArguments().isEmpty()
+        && isQualifiedName(field.getScope());
+  }
+
+  private void fieldAccess(FieldAccessExpr field) {
+    String name = field.getNameAsString();
+    if (classNamed(field).isPresent()) {
+      refuse(field, "'" + field + "' is a class, not a value");
+      return;
+    }
+    Optional<Class<?>> type = classNamed(field.getScope());
+    if (type.isPresent()) {
+      if (!AllowList.constant(type.get(), name)) {
+        refuse(field, "'" + field + "' is not a value rules may read" + VOCABULARY);
+      }
+      return;
+    }
+    int before = refusals.size();
+    expression(field.getScope());
+    if (refusals.size() == before && !AllowList.property(name)) {
+      refuse(field, "'." + name + "' is not something rules may read" + VOCABULARY);
+    }
+  }
+
+  private void call(MethodCallExpr call) {
+    String name = call.getNameAsString();
+    if (call.getTypeArguments().isPresent()) {
+      refuse(call, "type arguments are not for rules");
+    }
+    if (call.getScope().isEmpty()) {
+      boolean allowed =
+          consequence
+              ? FACT_OPERATIONS.contains(name)
+              : names.fact() != null && AllowList.factMethod(names.fact(), name);
+      if (!allowed) {
+        refuse(call, "'" + name + "(…)' is not a method rules may call" + VOCABULARY);
+      }
+    } else {
+      Expression scope = call.getScope().get();
+      Optional<Class<?>> type = classNamed(scope);
+      if (type.isPresent()) {
+        if (!AllowList.staticMethod(type.get(), name)) {
+          refuse(
+              call, "'" + scope + "." + name + "(…)' is not a method rules may call" + VOCABULARY);
+        }
+      } else {
+        int before = refusals.size();
+        expression(scope);
+        // A refused scope says what is wrong; its method would only say it again.
+        if (refusals.size() == before && !AllowList.instanceMethod(name)) {
+          refuse(
+              call,
+              "'."
+                  + name
+                  + "(…)' is not a method rules may call"
+                  + (name.equals("getClass") ? " (reflection)" : "")
+                  + VOCABULARY);
+        }
+      }
+    }
+    call.getArguments().forEach(this::expression);
+  }
+
+  private void creation(ObjectCreationExpr creation) {
+    ClassOrInterfaceType type = creation.getType();
+    boolean fact =
+        creation.getScope().isEmpty()
+            && creation.getAnonymousClassBody().isEmpty()
+            && type.getTypeArguments().isEmpty()
+            && AllowList.allowedClass(type.getNameWithScope())
+                .filter(AllowList.FACTS::containsValue)
+                .isPresent();
+    if (!fact) {
+      refuse(
+          creation,
+          "'new "
+              + type.getNameWithScope()
+              + "' is not for rules: a rule may create only the facts Lead, Scores, Graded and"
+              + " Routed");
+    }
+    creation.getArguments().forEach(this::expression);
+  }
+
+  private void type(Type type, Node at) {
+    if (type.isPrimitiveType() || type.isVarType()) {
+      return;
+    }
+    if (type instanceof ClassOrInterfaceType named
+        && named.getTypeArguments().isEmpty()
+        && AllowList.allowedClass(named.getNameWithScope()).isPresent()) {
+      return;
+    }
+    refuse(at, "values of type '" + type + "' are not for rules" + VOCABULARY);
+  }
+
+  private void refuse(Node node, String reason) {
+    refuse(node.getBegin().map(position -> position.line).orElse(1), reason);
+  }
+
+  private void refuse(int line, String reason) {
+    refusals.add(new Refusal(line, reason));
+  }
+
+  private static String shortened(String code) {
+    String oneLine = code.strip().replaceAll("\\s+", " ");
+    return oneLine.length() <= 80 ? oneLine : oneLine.substring(0, 79) + "…";
+  }
+}
