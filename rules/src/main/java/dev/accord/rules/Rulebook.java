@@ -101,11 +101,16 @@ public final class Rulebook implements AutoCloseable {
     List<RulebookProblem> problems = new ArrayList<>();
     Map<String, byte[]> calendarFiles = new TreeMap<>();
     Agreement agreement = Agreement.NONE;
+    ColumnTemplates columns = ColumnTemplates.NONE;
     for (RuleFile settings : files.settings()) {
       if (settings.path().equals(Agreement.FILE)) {
         Agreement.Parsed parsed = Agreement.parse(settings.content());
         problems.addAll(parsed.problems());
         agreement = parsed.agreement();
+      } else if (settings.path().equals(ColumnTemplates.FILE)) {
+        ColumnTemplates.Parsed parsed = ColumnTemplates.parse(settings.content());
+        problems.addAll(parsed.problems());
+        columns = parsed.templates();
       } else if (settings.path().startsWith(CALENDARS)
           && settings.path().indexOf('/', CALENDARS.length()) < 0) {
         calendarFiles.put(settings.path(), settings.content());
@@ -116,6 +121,8 @@ public final class Rulebook implements AutoCloseable {
                 0,
                 "settings files are "
                     + Agreement.FILE
+                    + ", "
+                    + ColumnTemplates.FILE
                     + " and "
                     + CALENDARS
                     + "<name>.yaml; this one would never be read"));
@@ -127,7 +134,7 @@ public final class Rulebook implements AutoCloseable {
     } catch (RulebookRejectedException rejected) {
       problems.addAll(rejected.problems());
     }
-    List<DrlSource> rules = DecisionTable.rulesOf(files.files(), problems);
+    List<DrlSource> rules = DecisionTable.rulesOf(files.files(), columns, problems);
     // Checked before the engine compiles anything, so an unsafe rule never reaches it.
     List<DrlSource> checked = RuleSafety.checked(rules, problems);
     if (!problems.isEmpty()) {

@@ -59,9 +59,9 @@ class DecisionTableTest {
   }
 
   @Test
-  void aBrokenCellIsReportedAtItsRowWithTheRuleItWouldHaveMade() throws Exception {
+  void aNumberWithAThousandsSeparatorIsRejectedAtItsRowAndColumn() throws Exception {
     copyDemoRulebook();
-    // "1,000" in a number cell: the comma splits the condition.
+    // "1,000" in a number cell: pasted into the code, the comma would split the condition.
     replace(
         "scoring/company-size.csv", "excellent fit\",1000,,30", "excellent fit\",\"1,000\",,30");
     int row = lineOf("scoring/company-size.csv", "1,000\",,30");
@@ -75,7 +75,8 @@ class DecisionTableTest {
                         new RulebookProblem(
                             "scoring/company-size.csv",
                             row,
-                            "Predicate '000' must be a Boolean expression")));
+                            "'Employees at least' (column B): '1,000' is not a whole number;"
+                                + " write digits only, such as 1000 or -10")));
   }
 
   @Test
@@ -93,7 +94,7 @@ class DecisionTableTest {
                         new RulebookProblem(
                             "sla/first-touch-targets.csv",
                             row,
-                            "for a grade B lead this clock term fails: '4 hourz' is not a target"
+                            "'Target in business time' (column C): '4 hourz' is not a target"
                                 + " in business time; write a whole number and a unit, such as 15"
                                 + " minutes, 4 hours or 1 day")));
   }

@@ -647,8 +647,8 @@ class RulebookCompilationTest {
               assertThat(problem.file()).isEqualTo("sla/terms.yaml");
               assertThat(problem.reason())
                   .isEqualTo(
-                      "settings files are agreement.yaml and calendars/<name>.yaml; this one would"
-                          + " never be read");
+                      "settings files are agreement.yaml, columns.yaml and calendars/<name>.yaml; this"
+                          + " one would never be read");
             });
   }
 
