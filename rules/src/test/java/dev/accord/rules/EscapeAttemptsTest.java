@@ -116,6 +116,7 @@ class EscapeAttemptsTest {
             RulebookRejectedException.class,
             rejected ->
                 assertThat(rejected.problems())
+                    .as("the problems of %s", rejected.problems())
                     .filteredOn(problem -> problem.file().equals(file))
                     .filteredOn(problem -> problem.line() == tried.line())
                     .extracting(RulebookProblem::reason)
@@ -137,7 +138,12 @@ class EscapeAttemptsTest {
         OutputStream out = Files.newOutputStream(target)) {
       Sheet sheet = workbook.createSheet("Attempt");
       int r = 0;
-      for (CSVRecord record : CSVFormat.DEFAULT.parse(new StringReader(csv))) {
+      for (CSVRecord record :
+          CSVFormat.DEFAULT
+              .builder()
+              .setIgnoreEmptyLines(false)
+              .get()
+              .parse(new StringReader(csv))) {
         Row row = sheet.createRow(r++);
         for (int c = 0; c < record.size(); c++) {
           if (!record.get(c).isEmpty()) {
