@@ -33,11 +33,8 @@ import org.kie.api.runtime.rule.FactHandle;
  */
 final class CompiledRules implements AutoCloseable {
 
-  // A rule that keeps re-activating itself (e.g. update() without no-loop) must not hang the
-  // caller's thread; no sensible stage fires anywhere near this many rules for one lead.
-  static final int MAX_FIRINGS_PER_LEAD = 10_000;
-
   private final KieBase base;
+  private final RuleBudget budget;
   private final Map<Stage, Set<String>> declaredGlobals;
   private final boolean sessionsReusable;
   private final Queue<KieSession> idle = new ConcurrentLinkedQueue<>();
@@ -48,8 +45,13 @@ final class CompiledRules implements AutoCloseable {
    * @param sessionsReusable whether an emptied session decides like a new one: false when a rule
    *     matches without a fact (see {@link StageTurns#allStartFromAFact})
    */
-  CompiledRules(KieBase base, Map<Stage, Set<String>> declaredGlobals, boolean sessionsReusable) {
+  CompiledRules(
+      KieBase base,
+      Map<Stage, Set<String>> declaredGlobals,
+      boolean sessionsReusable,
+      RuleBudget budget) {
     this.base = base;
+    this.budget = budget;
     this.declaredGlobals = Map.copyOf(declaredGlobals);
     this.sessionsReusable = sessionsReusable;
   }
@@ -62,11 +64,13 @@ final class CompiledRules implements AutoCloseable {
   final class Stages {
 
     private final KieSession session;
+    private final DecisionBudget watch;
     private final List<FactHandle> inserted = new ArrayList<>(4);
     private final List<Object> facts = new ArrayList<>(4);
 
-    private Stages(KieSession session) {
+    private Stages(KieSession session, DecisionBudget watch) {
       this.session = session;
+      this.watch = watch;
     }
 
     /**
@@ -91,15 +95,9 @@ final class CompiledRules implements AutoCloseable {
         return;
       }
       turn.setFocus();
-      int fired = session.fireAllRules(MAX_FIRINGS_PER_LEAD);
-      if (fired >= MAX_FIRINGS_PER_LEAD) {
-        throw new IllegalStateException(
-            "the "
-                + stage.folder()
-                + " rules fired "
-                + fired
-                + " times for one lead and were stopped; a rule probably re-triggers itself");
-      }
+      // The budget's listener stops the run at its limit; the bound is a second stop.
+      int fired = session.fireAllRules(budget.firings() + 1);
+      watch.checkTime();
       if (fired > 0) {
         keepToTheDecisionsFacts();
       }
@@ -143,25 +141,48 @@ final class CompiledRules implements AutoCloseable {
     if (session == null) {
       session = base.newKieSession();
     }
-    Stages stages = new Stages(session);
+    DecisionBudget watch = new DecisionBudget(budget);
+    Stages stages = new Stages(session, watch);
     boolean ranCleanly = false;
     try {
+      session.addEventListener(watch.agenda);
+      session.addEventListener(watch.facts);
       session.addEventListener(listener);
       T decided = decision.apply(stages);
       ranCleanly = true;
       return decided;
+    } catch (RuntimeException failed) {
+      throw budgetExceeded(failed).orElse(failed);
     } finally {
       if (ranCleanly && sessionsReusable) {
-        keep(session, listener, stages.inserted);
+        keep(session, List.of(watch.agenda, listener), watch, stages.inserted);
       } else {
         session.dispose();
       }
     }
   }
 
-  private void keep(KieSession session, AgendaEventListener listener, List<FactHandle> inserted) {
+  /** The engine wraps what a listener throws inside a consequence; the budget's is the news. */
+  private static java.util.Optional<RuntimeException> budgetExceeded(Throwable failed) {
+    for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
+      if (cause instanceof RuleBudgetExceededException exceeded) {
+        return java.util.Optional.of(exceeded);
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  private void keep(
+      KieSession session,
+      List<AgendaEventListener> listeners,
+      DecisionBudget watch,
+      List<FactHandle> inserted) {
     try {
-      session.removeEventListener(listener);
+      listeners.forEach(session::removeEventListener);
+      session.removeEventListener(watch.facts);
       empty(session, inserted);
     } catch (RuntimeException cannotBeEmptied) {
       // The lead's decision is made; a session that cannot be emptied is not reused, that is all.

@@ -96,7 +96,24 @@ public final class Rulebook implements AutoCloseable {
    */
   public static Rulebook compile(Path folder, boolean pastFailingScenarios)
       throws RulebookRejectedException {
+    return compile(folder, pastFailingScenarios, RuleBudget.DEFAULT);
+  }
+
+  /**
+   * Compiles like {@link #compile(Path, boolean)} within a budget: the compile and its checks stop
+   * after {@code budget.compile()}, and every decision of the rulebook (its scenarios' and, once
+   * live, every lead's) within the budget's time, firings and facts.
+   */
+  public static Rulebook compile(Path folder, boolean pastFailingScenarios, RuleBudget budget)
+      throws RulebookRejectedException {
     Objects.requireNonNull(folder, "folder");
+    Objects.requireNonNull(budget, "budget");
+    return CompileWithinBudget.run(
+        budget.compile(), () -> compileNow(folder, pastFailingScenarios, budget));
+  }
+
+  private static Rulebook compileNow(Path folder, boolean pastFailingScenarios, RuleBudget budget)
+      throws RulebookRejectedException {
     RuleFolder files = RuleFolder.read(folder);
     List<RulebookProblem> problems = new ArrayList<>();
     Map<String, byte[]> calendarFiles = new TreeMap<>();
@@ -142,7 +159,7 @@ public final class Rulebook implements AutoCloseable {
     }
     CompiledRules compiled;
     try {
-      compiled = RulebookCompiler.compile(files, checked);
+      compiled = RulebookCompiler.compile(files, checked, budget);
     } catch (RulebookRejectedException rejected) {
       problems.addAll(rejected.problems());
       throw new RulebookRejectedException(problems);

@@ -53,7 +53,7 @@ final class RulebookCompiler {
 
   private RulebookCompiler() {}
 
-  static CompiledRules compile(RuleFolder folder, List<DrlSource> rules)
+  static CompiledRules compile(RuleFolder folder, List<DrlSource> rules, RuleBudget budget)
       throws RulebookRejectedException {
     rejectFilesOutsideStages(folder);
     rejectPackagesOutsideTheirStage(rules);
@@ -81,7 +81,7 @@ final class RulebookCompiler {
 
     KieContainer container = kie.newKieContainer(releaseId, FACTS_LOADER);
     try {
-      return compiledRulesOf(container, rules);
+      return compiledRulesOf(container, rules, budget);
     } catch (RulebookRejectedException e) {
       container.dispose();
       throw e;
@@ -192,7 +192,8 @@ final class RulebookCompiler {
     return module;
   }
 
-  private static CompiledRules compiledRulesOf(KieContainer container, List<DrlSource> folder)
+  private static CompiledRules compiledRulesOf(
+      KieContainer container, List<DrlSource> folder, RuleBudget budget)
       throws RulebookRejectedException {
     KieBase base = container.getKieBase(KIE_BASE);
     List<RulebookProblem> problems = new ArrayList<>();
@@ -227,7 +228,7 @@ final class RulebookCompiler {
     if (!problems.isEmpty()) {
       throw new RulebookRejectedException(problems);
     }
-    return new CompiledRules(base, globals, StageTurns.allStartFromAFact(rulesByStage));
+    return new CompiledRules(base, globals, StageTurns.allStartFromAFact(rulesByStage), budget);
   }
 
   private static List<RulebookProblem> problemsOf(List<Message> errors, List<DrlSource> folder) {

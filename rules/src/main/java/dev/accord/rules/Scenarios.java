@@ -114,7 +114,12 @@ final class Scenarios {
       return List.of(
           new RulebookProblem(file, line, "'" + name + "': employees is not a whole number"));
     }
-    Decision decision = rulebook.decide(lead);
+    Decision decision;
+    try {
+      decision = rulebook.decide(lead);
+    } catch (RuleBudgetExceededException stopped) {
+      return List.of(new RulebookProblem(file, line, "'" + name + "': " + stopped.getMessage()));
+    }
     List<RulebookProblem> problems = new ArrayList<>();
     String grade = text(row, "expect grade");
     if (grade != null && !grade.equalsIgnoreCase(decision.grade().name())) {

@@ -533,8 +533,10 @@ class RulebookCompilationTest {
     Rulebook rulebook = Rulebook.compile(folder);
 
     assertThatThrownBy(() -> rulebook.decide(lead(null, null, "DE", null, null)))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("scoring");
+        .isInstanceOf(RuleBudgetExceededException.class)
+        .hasMessage(
+            "rule \"Every lead is worth another look\" fired more than 10000 times for one lead"
+                + " and was stopped; it probably triggers itself again (update without no-loop)");
   }
 
   @Test
