@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -53,9 +57,8 @@ final class RuleFolder {
     List<RuleFile> files = new ArrayList<>();
     List<RuleFile> settings = new ArrayList<>();
     RuleFile scenarios = null;
-    // Deployments often point at a symlinked release folder; the JDK detects link cycles.
-    try (Stream<Path> paths = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
-      for (Path file : paths.filter(Files::isRegularFile).toList()) {
+    try {
+      for (Path file : filesInside(root)) {
         Path relative = root.relativize(file);
         if (isHidden(relative)) {
           continue;
@@ -78,6 +81,56 @@ final class RuleFolder {
     files.sort(Comparator.comparing(RuleFile::path));
     settings.sort(Comparator.comparing(RuleFile::path));
     return new RuleFolder(root, files, settings, Optional.ofNullable(scenarios));
+  }
+
+  /**
+   * The regular files under the folder. The folder itself may be a link (deployments often point at
+   * a linked release folder) and links inside it may point anywhere inside it, but a link that
+   * leads out of it is refused: a rulebook is what sits in its folder, not what a link can reach.
+   */
+  private static List<Path> filesInside(Path root) throws IOException, RulebookRejectedException {
+    Path real = root.toRealPath();
+    List<Path> found = new ArrayList<>();
+    List<RulebookProblem> outside = new ArrayList<>();
+    Files.walkFileTree(
+        root,
+        EnumSet.of(FileVisitOption.FOLLOW_LINKS),
+        Integer.MAX_VALUE,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes)
+              throws IOException {
+            if (!dir.toRealPath().startsWith(real)) {
+              outside.add(leadsOut(root, dir));
+              return FileVisitResult.SKIP_SUBTREE;
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
+              throws IOException {
+            if (attributes.isRegularFile()) {
+              if (file.toRealPath().startsWith(real)) {
+                found.add(file);
+              } else {
+                outside.add(leadsOut(root, file));
+              }
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
+    if (!outside.isEmpty()) {
+      throw new RulebookRejectedException(outside);
+    }
+    return found;
+  }
+
+  private static RulebookProblem leadsOut(Path root, Path link) {
+    return new RulebookProblem(
+        slashed(root.relativize(link)),
+        0,
+        "is a link to a place outside the rulebook folder; rulebook files must sit inside it");
   }
 
   Path root() {
