@@ -19,8 +19,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A lead the consumer cannot process is retried, then kept in the dead-letter queue: accepted means
- * never lost. The rulebook under test holds a rule that fails for one company (see
- * src/test/rulebook), the way a business user's faulty rule would.
+ * never lost. The rulebook under test holds a rule that triggers itself without end for one company
+ * (see src/test/rulebook), the way a business user's faulty rule would: each attempt stops at the
+ * rules' budget (the IT server allows 500 firings a decision) instead of pinning a consumer.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -55,8 +56,10 @@ class DeadLetterIT {
     assertThat(lead.get("status").asText()).isEqualTo("DEAD_LETTER");
     assertThat(lead.get("reason").asText())
         .isEqualTo(
-            "Failed 3 delivery attempts; the last one: IllegalStateException: This rule fails on"
-                + " purpose for Broken Rule Inc");
+            "Failed 3 delivery attempts; the last one: RuleBudgetExceededException: rule \"Test"
+                + " fixture: leads from Broken Rule Inc make this rule trigger itself without end\""
+                + " fired more than 500 times for one lead and was stopped; it probably triggers"
+                + " itself again (update without no-loop)");
     String heldId = lead.get("heldInput").asText();
     JsonNode held = accord.get("/api/intake/held?kind=DEAD_LETTER").body().get("held");
     List<String> heldIds = new ArrayList<>();

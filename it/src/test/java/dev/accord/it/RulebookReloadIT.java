@@ -31,6 +31,7 @@ class RulebookReloadIT {
   private static final Path NEW_RULE = RULEBOOK.resolve("scoring/it-hot-reload.drl");
   private static final Path BROKEN_RULE = RULEBOOK.resolve("scoring/it-broken.drl");
   private static final Path SCENARIO_BREAKER = RULEBOOK.resolve("scoring/it-scenario-breaker.drl");
+  private static final Path LOOPING_RULE = RULEBOOK.resolve("scoring/it-looping.drl");
 
   private final AccordClient accord = new AccordClient();
 
@@ -251,6 +252,50 @@ class RulebookReloadIT {
         .contains("\"field\":\"email\"", "\"field\":\"country\"");
     assertThat(accord.get("/api/leads?email=" + email, ChannelsIT.OPERATOR_KEY).body().get("leads"))
         .isEmpty();
+  }
+
+  @Test
+  void aChangeWhoseRulesLoopIsStoppedAtItsBudgetAndRejectedWhileTheLiveVersionKeepsDeciding()
+      throws IOException {
+    String live = rules().get("liveVersion").asText();
+    try {
+      Files.writeString(
+          LOOPING_RULE,
+          """
+          package scoring;
+
+          import dev.accord.rules.lead.Lead;
+
+          rule "IT: every lead is looked at again"
+          when
+              $lead : Lead( )
+          then
+              update($lead);
+          end
+          """);
+      JsonNode rejected =
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .until(this::rules, r -> r.at("/lastAttempt/outcome").asText().equals("REJECTED"));
+
+      assertThat(rejected.get("liveVersion").asText()).isEqualTo(live);
+      assertThat(rejected.at("/lastAttempt/problems/0/file").asText()).isEqualTo("scenarios.csv");
+      assertThat(rejected.at("/lastAttempt/problems/0/reason").asText())
+          .endsWith(
+              ": rule \"IT: every lead is looked at again\" fired more than 500 times for one lead"
+                  + " and was stopped; it probably triggers itself again (update without"
+                  + " no-loop)");
+      assertThat(routedLead("webinar").at("/score/rulebookVersion").asText()).isEqualTo(live);
+    } finally {
+      Files.deleteIfExists(LOOPING_RULE);
+    }
+    // The watcher and reload were not held: the folder as it was is compiled again at once.
+    JsonNode again =
+        await()
+            .atMost(Duration.ofSeconds(15))
+            .until(this::rules, r -> !r.at("/lastAttempt/outcome").asText().equals("REJECTED"));
+    assertThat(again.at("/lastAttempt/outcome").asText()).isEqualTo("UNCHANGED");
+    assertThat(again.get("liveVersion").asText()).isEqualTo(live);
   }
 
   private JsonNode rules() {

@@ -1,5 +1,6 @@
 package dev.accord.platform.configuration;
 
+import dev.accord.rules.RuleBudget;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -182,6 +183,22 @@ public class AccordSettings {
   long rulebookWatchMs;
 
   @Inject
+  @ConfigProperty(name = "accord.rulebook.decision-budget-ms", defaultValue = "2000")
+  long decisionBudgetMs;
+
+  @Inject
+  @ConfigProperty(name = "accord.rulebook.compile-budget-ms", defaultValue = "30000")
+  long compileBudgetMs;
+
+  @Inject
+  @ConfigProperty(name = "accord.rulebook.max-firings", defaultValue = "10000")
+  int maxFirings;
+
+  @Inject
+  @ConfigProperty(name = "accord.rulebook.max-inserted-facts", defaultValue = "100")
+  int maxInsertedFacts;
+
+  @Inject
   @ConfigProperty(name = "accord.rulebook.store-dir")
   Optional<String> rulebookStoreDir;
 
@@ -192,6 +209,23 @@ public class AccordSettings {
           "accord.rulebook.watch-ms must be at least 100, was " + rulebookWatchMs);
     }
     return Duration.ofMillis(rulebookWatchMs);
+  }
+
+  /** What a business user's rules may take in one decision and one compile. */
+  public RuleBudget ruleBudget() {
+    try {
+      return new RuleBudget(
+          Duration.ofMillis(decisionBudgetMs),
+          Duration.ofMillis(compileBudgetMs),
+          maxFirings,
+          maxInsertedFacts);
+    } catch (IllegalArgumentException wrong) {
+      throw new IllegalStateException(
+          "accord.rulebook.decision-budget-ms, compile-budget-ms, max-firings and"
+              + " max-inserted-facts must be positive: "
+              + wrong.getMessage(),
+          wrong);
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.accord.rulebook.control;
 
+import dev.accord.platform.configuration.AccordSettings;
 import dev.accord.rules.Rulebook;
 import dev.accord.rules.RulebookRejectedException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +31,8 @@ public class CandidateRulebooks {
       Pattern.compile("([A-Za-z0-9_][A-Za-z0-9_. -]{0,99}/){0,4}[A-Za-z0-9_][A-Za-z0-9_. -]{0,99}");
 
   @Inject LiveRulebook live;
+
+  @Inject AccordSettings settings;
 
   private final Semaphore compiling = new Semaphore(1);
 
@@ -107,7 +110,7 @@ public class CandidateRulebooks {
           Files.write(file, change.getValue());
         }
       }
-      return Rulebook.compile(folder, true);
+      return Rulebook.compile(folder, true, settings.ruleBudget());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the candidate rulebook", e);
     } finally {

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -67,6 +68,9 @@ public class LiveRulebook {
 
   private volatile Rulebook rulebook;
   private volatile RulebookStatus status;
+  private final AtomicLong attempts = new AtomicLong();
+  // Guarded by this: the newest compile attempt whose outcome is the status.
+  private long settledAttempt;
   private PublishedRulebooks published;
   private String folderFingerprint;
   private ScheduledFuture<?> watching;
@@ -77,7 +81,7 @@ public class LiveRulebook {
     folderFingerprint = fingerprint(settings.rulebookFolder());
     Instant now = clock.instant();
     try {
-      Rulebook compiled = Rulebook.compile(settings.rulebookFolder());
+      Rulebook compiled = Rulebook.compile(settings.rulebookFolder(), false, settings.ruleBudget());
       published.publish(compiled, now, savedToFolder());
       goLive(compiled);
       status =
@@ -109,7 +113,7 @@ public class LiveRulebook {
     long started = System.nanoTime();
     for (int i = 0; i < WARM_UP_COMPILES; i++) {
       try {
-        Rulebook.compile(settings.rulebookFolder(), true);
+        Rulebook.compile(settings.rulebookFolder(), true, settings.ruleBudget()).close();
       } catch (RulebookRejectedException | RuntimeException e) {
         // A broken folder warms the compiler as well; the watcher reports its problems.
       }
@@ -134,7 +138,7 @@ public class LiveRulebook {
           rejected);
     }
     try {
-      Rulebook fallback = Rulebook.compile(last.get());
+      Rulebook fallback = Rulebook.compile(last.get(), false, settings.ruleBudget());
       goLive(fallback);
       status =
           new RulebookStatus(
@@ -184,7 +188,7 @@ public class LiveRulebook {
   }
 
   /** Compiles the folder now; what came of it is the status's last attempt. */
-  public synchronized RulebookStatus reload() {
+  public RulebookStatus reload() {
     return reload(savedToFolder(), false);
   }
 
@@ -220,15 +224,42 @@ public class LiveRulebook {
    * Publishes the folder even though some of its scenarios fail (never past a compile error); the
    * history records who forced it and how many scenarios it broke.
    */
-  public synchronized RulebookStatus forcePastScenarios(String by) {
+  public RulebookStatus forcePastScenarios(String by) {
     return reload(by, true);
   }
 
-  private synchronized RulebookStatus reload(String by, boolean pastFailingScenarios) {
+  /**
+   * Compiles the folder without holding the lock, since a business user's rules run while it is
+   * checked (for as long as their budget allows), then settles the outcome under the lock; an
+   * attempt that finishes after a later one has settled changes nothing.
+   */
+  private RulebookStatus reload(String by, boolean pastFailingScenarios) {
+    long attempt = attempts.incrementAndGet();
     Instant now = clock.instant();
-    RulebookStatus before = status;
+    Rulebook compiled = null;
+    RulebookRejectedException rejected = null;
     try {
-      Rulebook compiled = Rulebook.compile(settings.rulebookFolder(), pastFailingScenarios);
+      compiled =
+          Rulebook.compile(settings.rulebookFolder(), pastFailingScenarios, settings.ruleBudget());
+    } catch (RulebookRejectedException refused) {
+      rejected = refused;
+    }
+    synchronized (this) {
+      if (attempt < settledAttempt) {
+        if (compiled != null) {
+          compiled.close();
+        }
+        return status;
+      }
+      settledAttempt = attempt;
+      return settle(by, now, compiled, rejected);
+    }
+  }
+
+  private RulebookStatus settle(
+      String by, Instant now, Rulebook compiled, RulebookRejectedException rejected) {
+    RulebookStatus before = status;
+    if (compiled != null) {
       if (compiled.version().equals(rulebook.version())) {
         status =
             new RulebookStatus(
@@ -237,6 +268,7 @@ public class LiveRulebook {
                 RulebookStatus.LiveFrom.FOLDER,
                 new RulebookStatus.Attempt(
                     now, RulebookStatus.Outcome.UNCHANGED, compiled.version(), List.of()));
+        compiled.close();
         return status;
       }
       published.publish(
@@ -261,7 +293,7 @@ public class LiveRulebook {
                   + before.liveVersion()
                   + "), compiled from "
                   + settings.rulebookFolder());
-    } catch (RulebookRejectedException rejected) {
+    } else {
       status =
           new RulebookStatus(
               before.liveVersion(),
@@ -318,11 +350,18 @@ public class LiveRulebook {
    *
    * @return empty if the version was never published here
    */
-  public synchronized Optional<RulebookStatus> rollBack(String version, String by) {
+  public Optional<RulebookStatus> rollBack(String version, String by) {
     Optional<Path> kept = published.folder(version);
     if (kept.isEmpty()) {
       return Optional.empty();
     }
+    synchronized (this) {
+      putBack(version, kept.get());
+    }
+    return Optional.of(reload(by, false));
+  }
+
+  private void putBack(String version, Path kept) {
     Path folder = settings.rulebookFolder();
     try {
       try (Stream<Path> current = Files.walk(folder)) {
@@ -333,9 +372,9 @@ public class LiveRulebook {
           }
         }
       }
-      try (Stream<Path> files = Files.walk(kept.get())) {
+      try (Stream<Path> files = Files.walk(kept)) {
         for (Path file : files.filter(Files::isRegularFile).toList()) {
-          Path target = folder.resolve(kept.get().relativize(file).toString());
+          Path target = folder.resolve(kept.relativize(file).toString());
           Files.createDirectories(target.getParent());
           Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
@@ -344,7 +383,6 @@ public class LiveRulebook {
       throw new UncheckedIOException("Cannot write version " + version + " into " + folder, e);
     }
     folderFingerprint = fingerprint(folder);
-    return Optional.of(reload(by, false));
   }
 
   /** Names, sizes and modification times of every file under the folder: cheap to compare. */
