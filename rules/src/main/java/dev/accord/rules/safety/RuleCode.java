@@ -82,7 +82,10 @@ public final class RuleCode {
   private final String text;
   private final List<Refusal> refusals = new ArrayList<>();
   private final List<Rewrite> rewrites = new ArrayList<>();
-  private final Set<String> globals = new HashSet<>();
+  // The stages' sheets, whichever file of the package declares them; the compiler checks each
+  // global's stage and type.
+  private final Set<String> globals =
+      new HashSet<>(Set.of("fit", "engagement", "grading", "routing", "sla"));
   private final DrlExprParser expressions =
       DrlExprParserFactory.getDrlExprParser(DrlParser.DEFAULT_LANGUAGE_LEVEL);
 
