@@ -37,7 +37,7 @@ final class CompiledRules implements AutoCloseable {
   private final RuleBudget budget;
   private final Map<Stage, Set<String>> declaredGlobals;
   private final boolean sessionsReusable;
-  private final Queue<KieSession> idle = new ConcurrentLinkedQueue<>();
+  private final Queue<Kept> idle = new ConcurrentLinkedQueue<>();
   private volatile boolean closed;
 
   /**
@@ -137,16 +137,18 @@ final class CompiledRules implements AutoCloseable {
    * @param decision runs the stages it needs, in order, and makes the decision of what they wrote
    */
   <T> T decide(AgendaEventListener listener, Function<Stages, T> decision) {
-    KieSession session = idle.poll();
-    if (session == null) {
-      session = base.newKieSession();
+    Kept kept = idle.poll();
+    if (kept == null) {
+      kept = new Kept(base.newKieSession(), new DecisionBudget(budget));
+      // The budget's listeners stay with the session; each decision starts its watch afresh.
+      kept.session().addEventListener(kept.watch().agenda);
+      kept.session().addEventListener(kept.watch().facts);
     }
-    DecisionBudget watch = new DecisionBudget(budget);
-    Stages stages = new Stages(session, watch);
+    KieSession session = kept.session();
+    kept.watch().start();
+    Stages stages = new Stages(session, kept.watch());
     boolean ranCleanly = false;
     try {
-      session.addEventListener(watch.agenda);
-      session.addEventListener(watch.facts);
       session.addEventListener(listener);
       T decided = decision.apply(stages);
       ranCleanly = true;
@@ -155,7 +157,7 @@ final class CompiledRules implements AutoCloseable {
       throw budgetExceeded(failed).orElse(failed);
     } finally {
       if (ranCleanly && sessionsReusable) {
-        keep(session, List.of(watch.agenda, listener), watch, stages.inserted);
+        keep(kept, listener, stages.inserted);
       } else {
         session.dispose();
       }
@@ -175,21 +177,17 @@ final class CompiledRules implements AutoCloseable {
     return java.util.Optional.empty();
   }
 
-  private void keep(
-      KieSession session,
-      List<AgendaEventListener> listeners,
-      DecisionBudget watch,
-      List<FactHandle> inserted) {
+  private void keep(Kept kept, AgendaEventListener listener, List<FactHandle> inserted) {
+    KieSession session = kept.session();
     try {
-      listeners.forEach(session::removeEventListener);
-      session.removeEventListener(watch.facts);
+      session.removeEventListener(listener);
       empty(session, inserted);
     } catch (RuntimeException cannotBeEmptied) {
       // The lead's decision is made; a session that cannot be emptied is not reused, that is all.
       session.dispose();
       return;
     }
-    idle.offer(session);
+    idle.offer(kept);
     if (closed) {
       disposeIdle();
     }
@@ -225,8 +223,11 @@ final class CompiledRules implements AutoCloseable {
   }
 
   private void disposeIdle() {
-    for (KieSession session = idle.poll(); session != null; session = idle.poll()) {
-      session.dispose();
+    for (Kept kept = idle.poll(); kept != null; kept = idle.poll()) {
+      kept.session().dispose();
     }
   }
+
+  /** A session kept for later decisions, with the watch its budget listeners report to. */
+  private record Kept(KieSession session, DecisionBudget watch) {}
 }

@@ -10,14 +10,14 @@ import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
 
 /**
- * Watches one decision against its {@link RuleBudget}: before every firing it counts and looks at
- * the clock, and at every fact a rule inserts it counts, throwing {@link
- * RuleBudgetExceededException} the moment one runs out so the engine stops where it is.
+ * Watches a session's decisions, one at a time, against their {@link RuleBudget}: before every
+ * firing it counts and looks at the clock, and at every fact a rule inserts it counts, throwing
+ * {@link RuleBudgetExceededException} the moment one runs out so the engine stops where it is.
  */
 final class DecisionBudget {
 
   private final RuleBudget budget;
-  private final long deadline;
+  private long deadline;
   private int firings;
   private int inserted;
   private String firing;
@@ -76,7 +76,16 @@ final class DecisionBudget {
 
   DecisionBudget(RuleBudget budget) {
     this.budget = budget;
-    this.deadline = System.nanoTime() + budget.decision().toNanos();
+  }
+
+  /** Starts watching a decision: its clock runs from now, its counts from zero. */
+  void start() {
+    deadline = System.nanoTime() + budget.decision().toNanos();
+    firings = 0;
+    inserted = 0;
+    firing = null;
+    firingsByRule = null;
+    changesByRule = null;
   }
 
   /** Whether the decision is past its time; checked between stages too. */
