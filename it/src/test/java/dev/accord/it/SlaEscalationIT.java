@@ -177,8 +177,12 @@ class SlaEscalationIT {
     AccordClient.Answer wrong =
         accord.postActivity(
             id, "{\"type\": \"wave\", \"by\": \"ana.costa\", \"at\": \"yesterday\"}");
+    // An operator names the rep; a source's key is refused any name but its own (KeyScopeIT).
     AccordClient.Answer rejectWithoutReason =
-        accord.postActivity(id, "{\"type\": \"reject\", \"by\": \"nobody\"}");
+        accord.post(
+            "/api/leads/" + id + "/activities",
+            "{\"type\": \"reject\", \"by\": \"nobody\"}",
+            ChannelsIT.OPERATOR_KEY);
 
     assertThat(wrong.status()).isEqualTo(400);
     assertThat(wrong.contentType()).startsWith("application/problem+json");

@@ -162,6 +162,22 @@ public class AccordSettings {
       java.util.regex.Pattern.compile("([A-Za-z][A-Za-z0-9._@-]{0,59}):(.+)");
 
   @Inject
+  @ConfigProperty(name = "accord.activities.crm-sources")
+  Optional<String> crmSources;
+
+  /**
+   * The intake sources that are the reps' CRM, comma-separated in {@code
+   * accord.activities.crm-sources}: an activity they send on one of their leads may name the lead's
+   * rep as {@code by}; any other source records activities as itself only.
+   */
+  public java.util.Set<String> crmSources() {
+    return java.util.Arrays.stream(crmSources.orElse("").split(","))
+        .map(String::strip)
+        .filter(source -> !source.isEmpty())
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+  }
+
+  @Inject
   @ConfigProperty(name = "accord.intake.merge-window-days", defaultValue = "30")
   int mergeWindowDays;
 

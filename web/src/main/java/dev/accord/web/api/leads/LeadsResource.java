@@ -231,7 +231,9 @@ public class LeadsResource {
 
   /**
    * Records a rep's touch, accept, reject (with a reason code), disqualify, convert, pause or
-   * resume, or marketing's complete-data; it drives the lead's clocks. Answers with the lead.
+   * resume, or marketing's complete-data; it drives the lead's clocks. Answers with the lead. An
+   * operator names the rep; a source's key records as that source (or as the lead's rep, if it is
+   * the reps' CRM).
    */
   @POST
   @Path("{id}/activities")
@@ -252,7 +254,12 @@ public class LeadsResource {
         .filter(
             leadId ->
                 directory.find(leadId).filter(l -> caller.reads(l.getIntakeSource())).isPresent())
-        .flatMap(leadId -> activities.record(leadId, request))
+        .flatMap(
+            leadId ->
+                activities.record(
+                    leadId,
+                    request,
+                    caller.operator() ? Optional.empty() : Optional.of(caller.name())))
         .map(
             lead ->
                 Response.status(Response.Status.CREATED)
