@@ -194,6 +194,37 @@ public class AccordSettings {
   }
 
   @Inject
+  @ConfigProperty(name = "accord.intake.cross-source-merge", defaultValue = "engagement-only")
+  String crossSourceMerge;
+
+  /** What a submission from one source may change in the lead another source sent first. */
+  public enum CrossSourceMerge {
+    /** The lead keeps its source's fields; the submission adds engagement only. */
+    ENGAGEMENT_ONLY,
+    /**
+     * The submission also fills the blanks of the lead's contact and adds its custom attributes, as
+     * a submission from the lead's own source does.
+     */
+    FIELDS
+  }
+
+  /**
+   * How a person's submission from another source merges into their lead: {@code
+   * accord.intake.cross-source-merge}, {@code engagement-only} (the default) or {@code fields}.
+   */
+  public CrossSourceMerge crossSourceMerge() {
+    return switch (crossSourceMerge.strip()) {
+      case "engagement-only" -> CrossSourceMerge.ENGAGEMENT_ONLY;
+      case "fields" -> CrossSourceMerge.FIELDS;
+      default ->
+          throw new IllegalStateException(
+              "accord.intake.cross-source-merge must be engagement-only or fields, was '"
+                  + crossSourceMerge
+                  + "'");
+    };
+  }
+
+  @Inject
   @ConfigProperty(name = "accord.rulebook.watch-ms", defaultValue = "500")
   long rulebookWatchMs;
 

@@ -61,6 +61,22 @@ class AccordSettingsTest {
   }
 
   @Test
+  void theCrossSourceMergePolicyIsEngagementOnlyOrFieldsAndAnythingElseNamesTheSetting() {
+    AccordSettings settings = settings(null, false);
+    settings.crossSourceMerge = "engagement-only";
+    assertThat(settings.crossSourceMerge())
+        .isEqualTo(AccordSettings.CrossSourceMerge.ENGAGEMENT_ONLY);
+    settings.crossSourceMerge = "fields";
+    assertThat(settings.crossSourceMerge()).isEqualTo(AccordSettings.CrossSourceMerge.FIELDS);
+
+    settings.crossSourceMerge = "everything";
+    assertThatThrownBy(settings::crossSourceMerge)
+        .hasMessage(
+            "accord.intake.cross-source-merge must be engagement-only or fields, was"
+                + " 'everything'");
+  }
+
+  @Test
   void aMalformedIntakeKeyIsRefusedNamingTheSettingWithoutEchoingTheKey() {
     assertThatThrownBy(() -> settings("just-a-key-0123456789abcdef", false).intakeSourcesByKey())
         .hasMessage("accord.intake.keys: an entry is not of the form source:key");
