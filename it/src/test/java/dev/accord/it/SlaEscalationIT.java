@@ -174,10 +174,12 @@ class SlaEscalationIT {
     String id = postTestLead("Mia", "Mistake");
     accord.awaitLead(id);
 
-    AccordClient.Answer wrong =
-        accord.postActivity(
-            id, "{\"type\": \"wave\", \"by\": \"ana.costa\", \"at\": \"yesterday\"}");
     // An operator names the rep; a source's key is refused any name but its own (KeyScopeIT).
+    AccordClient.Answer wrong =
+        accord.post(
+            "/api/leads/" + id + "/activities",
+            "{\"type\": \"wave\", \"by\": \"ana.costa\", \"at\": \"yesterday\"}",
+            ChannelsIT.OPERATOR_KEY);
     AccordClient.Answer rejectWithoutReason =
         accord.post(
             "/api/leads/" + id + "/activities",
