@@ -87,6 +87,7 @@ announce_when_deployed &
   -Daccord.demo.enabled=true \
   -Daccord.channels.file="$channels" \
   -Daccord.intake.keys="signed-demo:demo-signed-key-5e0c8a91d2f7b364" \
+  -Daccord.activities.crm-sources=demo-web \
   -Daccord.public-url="http://localhost:$http_port" \
   -Daccord.mail.host=127.0.0.1 -Daccord.mail.port="$smtp_port" \
   -Daccord.mail.from="Accord <accord@accord.example>"

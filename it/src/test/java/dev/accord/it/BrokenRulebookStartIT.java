@@ -34,7 +34,8 @@ class BrokenRulebookStartIT {
     copy(Path.of(System.getProperty("accord.it.rulebook.dir")), RULEBOOK);
     server.start();
     server.awaitDeployed();
-    String published = accord.get("/api/rules").body().get("liveVersion").asText();
+    String published =
+        accord.get("/api/rules", ChannelsIT.OPERATOR_KEY).body().get("liveVersion").asText();
     server.stop();
 
     Files.writeString(
@@ -43,7 +44,7 @@ class BrokenRulebookStartIT {
     server.start();
     server.awaitDeployed();
 
-    JsonNode rules = accord.get("/api/rules").body();
+    JsonNode rules = accord.get("/api/rules", ChannelsIT.OPERATOR_KEY).body();
     assertThat(rules.get("liveVersion").asText()).isEqualTo(published);
     assertThat(rules.get("liveFrom").asText()).isEqualTo("LAST_PUBLISHED");
     assertThat(rules.at("/lastAttempt/outcome").asText()).isEqualTo("REJECTED");

@@ -255,10 +255,12 @@ class ChannelsIT {
             .until(
                 () -> accord.getLead(first.at("/id").asText(), "Bearer " + OPERATOR_KEY).body(),
                 lead -> lead.at("/intake/engagements").asInt() == 2);
+    // The form is another source (website) than the API key's (demo-web): by the default merge
+    // policy it adds engagement (coming back: 15) but neither its fields nor its attributes.
     assertThat(first.at("/score/engagement").asInt()).isEqualTo(10);
-    assertThat(merged.at("/score/engagement").asInt()).isEqualTo(35);
-    assertThat(merged.at("/score/fit").asInt()).isEqualTo(first.at("/score/fit").asInt() + 15);
-    assertThat(merged.at("/contact/industry").asText()).isEqualTo("Banking");
+    assertThat(merged.at("/score/engagement").asInt()).isEqualTo(25);
+    assertThat(merged.at("/score/fit").asInt()).isEqualTo(first.at("/score/fit").asInt());
+    assertThat(merged.at("/contact/industry").isMissingNode()).isTrue();
     assertThat(merged.at("/assignment/rep/id").asText())
         .isEqualTo(first.at("/assignment/rep/id").asText());
     assertThat(Receipts.historyTypes(merged))

@@ -45,7 +45,7 @@ class FallbackQueueIT {
   private final AccordClient accord = new AccordClient();
 
   private String liveVersion() {
-    return accord.get("/api/rules").body().get("liveVersion").asText();
+    return accord.get("/api/rules", ChannelsIT.OPERATOR_KEY).body().get("liveVersion").asText();
   }
 
   @Deployment(testable = false)

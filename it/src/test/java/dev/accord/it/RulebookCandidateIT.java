@@ -42,7 +42,8 @@ class RulebookCandidateIT {
   @Test
   void aCandidateMovingLiechtensteinToTheAmericasIsSimulatedAndReplayedWithoutActing()
       throws IOException {
-    String live = accord.get("/api/rules").body().get("liveVersion").asText();
+    String live =
+        accord.get("/api/rules", ChannelsIT.OPERATOR_KEY).body().get("liveVersion").asText();
     String source = "replay-" + UUID.randomUUID().toString().substring(0, 8);
     // Three leads of one campaign: two from Liechtenstein (EMEA today), one from the US.
     Map<String, String> countryById = new HashMap<>();
@@ -159,7 +160,8 @@ class RulebookCandidateIT {
       assertThat(now.at("/assignment/rep/id").asText())
           .isEqualTo(lead.getValue().at("/assignment/rep/id").asText());
     }
-    assertThat(accord.get("/api/rules").body().get("liveVersion").asText()).isEqualTo(live);
+    assertThat(accord.get("/api/rules", ChannelsIT.OPERATOR_KEY).body().get("liveVersion").asText())
+        .isEqualTo(live);
   }
 
   @Test

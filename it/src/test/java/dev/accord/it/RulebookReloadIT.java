@@ -74,12 +74,15 @@ class RulebookReloadIT {
       assertThat(published.at("/lastAttempt/outcome").asText()).isEqualTo("PUBLISHED");
       assertThat(published.get("liveFrom").asText()).isEqualTo("FOLDER");
 
-      JsonNode versions = accord.get("/api/rules/versions").body();
+      JsonNode versions = accord.get("/api/rules/versions", ChannelsIT.OPERATOR_KEY).body();
       assertThat(versions.at("/0/version").asText()).isEqualTo(second);
       assertThat(versions.at("/0/publishedBy").asText())
           .isEqualTo("folder (saved by " + System.getProperty("user.name") + ")");
       assertThat(versions.at("/0/live").asBoolean()).isTrue();
-      JsonNode diff = accord.get("/api/rules/versions/" + first + "/diff/" + second).body();
+      JsonNode diff =
+          accord
+              .get("/api/rules/versions/" + first + "/diff/" + second, ChannelsIT.OPERATOR_KEY)
+              .body();
       assertThat(diff).hasSize(1);
       assertThat(diff.at("/0/file").asText()).isEqualTo("scoring/it-hot-reload.drl");
       assertThat(diff.at("/0/change").asText()).isEqualTo("ADDED");
@@ -146,7 +149,12 @@ class RulebookReloadIT {
     assertThat(ruleBackInFolder).isTrue();
     assertThat(back.body().get("liveVersion").asText()).isEqualTo(first);
     assertThat(Files.exists(NEW_RULE)).isFalse();
-    assertThat(accord.get("/api/rules/versions").body().at("/0/publishedBy").asText())
+    assertThat(
+            accord
+                .get("/api/rules/versions", ChannelsIT.OPERATOR_KEY)
+                .body()
+                .at("/0/publishedBy")
+                .asText())
         .isEqualTo("operator it.operator");
   }
 
@@ -189,7 +197,12 @@ class RulebookReloadIT {
 
       assertThat(forcedVersion).isNotEqualTo(first);
       assertThat(forced.at("/lastAttempt/outcome").asText()).isEqualTo("PUBLISHED");
-      assertThat(accord.get("/api/rules/versions").body().at("/0/publishedBy").asText())
+      assertThat(
+              accord
+                  .get("/api/rules/versions", ChannelsIT.OPERATOR_KEY)
+                  .body()
+                  .at("/0/publishedBy")
+                  .asText())
           .isEqualTo("operator it.operator (forced past 1 failing scenarios)");
     } finally {
       Files.deleteIfExists(SCENARIO_BREAKER);
@@ -214,9 +227,11 @@ class RulebookReloadIT {
             {"email": "%s", "title": "VP of Operations", "employees": 800, "country": "Germany",
              "source": "webinar", "action": "demo"}
             """
-                .formatted(email));
+                .formatted(email),
+            ChannelsIT.OPERATOR_KEY);
     AccordClient.Answer invalid =
-        accord.post("/api/rules/simulate", "{\"email\": \"not-an-address\"}");
+        accord.post(
+            "/api/rules/simulate", "{\"email\": \"not-an-address\"}", ChannelsIT.OPERATOR_KEY);
 
     assertThat(simulated.status()).isEqualTo(200);
     JsonNode decision = simulated.body();
@@ -299,7 +314,7 @@ class RulebookReloadIT {
   }
 
   private JsonNode rules() {
-    return accord.get("/api/rules").body();
+    return accord.get("/api/rules", ChannelsIT.OPERATOR_KEY).body();
   }
 
   private JsonNode routedLead(String source) {

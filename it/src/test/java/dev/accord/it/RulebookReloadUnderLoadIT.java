@@ -171,6 +171,6 @@ class RulebookReloadUnderLoadIT {
   }
 
   private String liveVersion() {
-    return accord.get("/api/rules").body().get("liveVersion").asText();
+    return accord.get("/api/rules", ChannelsIT.OPERATOR_KEY).body().get("liveVersion").asText();
   }
 }

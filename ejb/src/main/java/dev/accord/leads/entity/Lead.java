@@ -262,11 +262,10 @@ public class Lead {
   }
 
   /**
-   * Takes a later submission of the same person in as new engagement: blanks in the contact are
-   * filled from it (what the lead already says is kept) and its custom attributes are added.
+   * Fills the blanks of the contact from a later submission of the same person (what the lead
+   * already says is kept) and adds its custom attributes.
    */
-  public void mergeIn(
-      Contact later, Map<String, String> laterAttributes, Instant at, LeadEvent merged) {
+  public void fillIn(Contact later, Map<String, String> laterAttributes) {
     firstName = firstName == null ? later.firstName() : firstName;
     lastName = lastName == null ? later.lastName() : lastName;
     company = company == null ? later.company() : company;
@@ -284,6 +283,10 @@ public class Lead {
       combined.putIfAbsent(added.getKey(), added.getValue());
     }
     attributes = combined;
+  }
+
+  /** Counts a later submission of the same person as new engagement, with its history entry. */
+  public void engagedAgain(Instant at, LeadEvent merged) {
     engagements++;
     if (at.isAfter(lastEngagedAt)) {
       lastEngagedAt = at;

@@ -163,6 +163,22 @@ public class AccordSettings {
       java.util.regex.Pattern.compile("([A-Za-z][A-Za-z0-9._@-]{0,59}):(.+)");
 
   @Inject
+  @ConfigProperty(name = "accord.activities.crm-sources")
+  Optional<String> crmSources;
+
+  /**
+   * The intake sources that are the reps' CRM, comma-separated in {@code
+   * accord.activities.crm-sources}: an activity they send on one of their leads may name the lead's
+   * rep as {@code by}; any other source records activities as itself only.
+   */
+  public java.util.Set<String> crmSources() {
+    return java.util.Arrays.stream(crmSources.orElse("").split(","))
+        .map(String::strip)
+        .filter(source -> !source.isEmpty())
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+  }
+
+  @Inject
   @ConfigProperty(name = "accord.intake.merge-window-days", defaultValue = "30")
   int mergeWindowDays;
 
@@ -176,6 +192,37 @@ public class AccordSettings {
           "accord.intake.merge-window-days must be 0 or more, was " + mergeWindowDays);
     }
     return Duration.ofDays(mergeWindowDays);
+  }
+
+  @Inject
+  @ConfigProperty(name = "accord.intake.cross-source-merge", defaultValue = "engagement-only")
+  String crossSourceMerge;
+
+  /** What a submission from one source may change in the lead another source sent first. */
+  public enum CrossSourceMerge {
+    /** The lead keeps its source's fields; the submission adds engagement only. */
+    ENGAGEMENT_ONLY,
+    /**
+     * The submission also fills the blanks of the lead's contact and adds its custom attributes, as
+     * a submission from the lead's own source does.
+     */
+    FIELDS
+  }
+
+  /**
+   * How a person's submission from another source merges into their lead: {@code
+   * accord.intake.cross-source-merge}, {@code engagement-only} (the default) or {@code fields}.
+   */
+  public CrossSourceMerge crossSourceMerge() {
+    return switch (crossSourceMerge.strip()) {
+      case "engagement-only" -> CrossSourceMerge.ENGAGEMENT_ONLY;
+      case "fields" -> CrossSourceMerge.FIELDS;
+      default ->
+          throw new IllegalStateException(
+              "accord.intake.cross-source-merge must be engagement-only or fields, was '"
+                  + crossSourceMerge
+                  + "'");
+    };
   }
 
   @Inject

@@ -121,27 +121,13 @@ public class LeadRouter {
 
   /**
    * The same person came in again within the merge window: their lead keeps its owner and clocks,
-   * gains the new engagement, and is scored again with it.
+   * gains the new engagement (and, as the merge policy allows, the fields it lacked), and is scored
+   * again with it.
    */
   private void mergeInto(Lead lead, IncomingLead again) {
     em.persist(
         new LeadAlias(again.leadId(), lead.getId(), again.intakeSource(), again.receivedAt()));
-    lead.mergeIn(
-        LeadFacts.contactOf(again),
-        again.attributes(),
-        again.receivedAt(),
-        new LeadEvent(
-            again.receivedAt(),
-            LeadEvent.Type.MERGED,
-            "Came in again from "
-                + again.intakeSource()
-                + " by "
-                + again.channel()
-                + (again.action() == null ? "" : " (" + again.action() + ")")
-                + "; engagement "
-                + (lead.getEngagements() + 1)
-                + " of this person, merged instead of a second lead"
-                + (again.message() == null ? "" : ". They wrote: " + excerpt(again.message()))));
+    new MergePolicy(settings.crossSourceMerge()).mergeInto(lead, again);
     Decision decision = rulebook.decide(LeadFacts.returning(lead, again));
     String before = lead.getScore().grade();
     int beforeTotal = lead.getScore().fit() + lead.getScore().engagement();
@@ -171,12 +157,6 @@ public class LeadRouter {
                 + " merged into lead "
                 + lead.getId()
                 + " of the same person");
-  }
-
-  // The history keeps what a returning person wrote; its column holds 1,000 characters.
-  private static String excerpt(String message) {
-    String oneLine = message.replace('\n', ' ');
-    return oneLine.length() <= 600 ? oneLine : oneLine.substring(0, 600) + "…";
   }
 
   private static Lead.Score scoreOf(Decision decision) {

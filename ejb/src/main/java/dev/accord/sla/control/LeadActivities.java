@@ -3,6 +3,7 @@ package dev.accord.sla.control;
 import dev.accord.leads.entity.Lead;
 import dev.accord.leads.entity.LeadActivity;
 import dev.accord.organisation.entity.Rep;
+import dev.accord.platform.configuration.AccordSettings;
 import dev.accord.platform.database.DatabaseSchema;
 import dev.accord.routes.intake.FieldError;
 import dev.accord.rulebook.control.LiveRulebook;
@@ -46,11 +47,17 @@ public class LeadActivities {
 
   @Inject DatabaseSchema schema;
 
+  @Inject AccordSettings settings;
+
   /**
+   * @param source the intake source recording the activity on its own lead, which records it as
+   *     itself (or as the lead's rep, if it is the reps' CRM); empty for an operator, who names the
+   *     rep
    * @return the lead with the activity recorded, or empty if there is no such lead
+   * @throws ActivityRefusedException if the source may not record under the name it gave
    * @throws InvalidActivityException naming every field at fault
    */
-  public Optional<Lead> record(UUID leadId, ActivityRequest request) {
+  public Optional<Lead> record(UUID leadId, ActivityRequest request, Optional<String> source) {
     schema.awaitMigration();
     Lead lead = em.find(Lead.class, leadId, LockModeType.PESSIMISTIC_WRITE);
     if (lead == null) {
@@ -60,7 +67,11 @@ public class LeadActivities {
     List<FieldError> errors = new ArrayList<>();
     Optional<Activity> activity = activityOf(request.type(), errors);
     String by = blankToNull(request.by());
-    if (by == null) {
+    if (source.isPresent()) {
+      by =
+          new ActivityAuthors(settings.crmSources())
+              .recordedAs(source.get(), by, Optional.ofNullable(lead.getRep()).map(Rep::getId));
+    } else if (by == null) {
       errors.add(new FieldError("by", "is required: the rep id, or who supplied the data"));
     } else if (by.length() > 100) {
       errors.add(new FieldError("by", "is longer than 100 characters"));

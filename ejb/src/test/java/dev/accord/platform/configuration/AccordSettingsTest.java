@@ -36,6 +36,47 @@ class AccordSettingsTest {
   }
 
   @Test
+  void theDemoOperatorKeyIsValidOnlyInDemoMode() {
+    AccordSettings demo = settings(null, true);
+    demo.operatorKeys = Optional.of("it.operator:it-operator-key-00000000001");
+    AccordSettings production = settings(null, false);
+    production.operatorKeys = Optional.of("it.operator:it-operator-key-00000000001");
+
+    assertThat(demo.operatorKeys())
+        .containsEntry(AccordSettings.DEMO_OPERATOR_KEY, "operator demo")
+        .containsEntry("it-operator-key-00000000001", "operator it.operator");
+    assertThat(production.operatorKeys())
+        .containsOnlyKeys("it-operator-key-00000000001")
+        .doesNotContainKey(AccordSettings.DEMO_OPERATOR_KEY);
+  }
+
+  @Test
+  void crmSourcesAreTheSourcesListedWithoutBlanks() {
+    AccordSettings settings = settings(null, false);
+    settings.crmSources = Optional.of(" crm , ,partner-crm");
+
+    assertThat(settings.crmSources()).containsExactlyInAnyOrder("crm", "partner-crm");
+    settings.crmSources = Optional.empty();
+    assertThat(settings.crmSources()).isEmpty();
+  }
+
+  @Test
+  void theCrossSourceMergePolicyIsEngagementOnlyOrFieldsAndAnythingElseNamesTheSetting() {
+    AccordSettings settings = settings(null, false);
+    settings.crossSourceMerge = "engagement-only";
+    assertThat(settings.crossSourceMerge())
+        .isEqualTo(AccordSettings.CrossSourceMerge.ENGAGEMENT_ONLY);
+    settings.crossSourceMerge = "fields";
+    assertThat(settings.crossSourceMerge()).isEqualTo(AccordSettings.CrossSourceMerge.FIELDS);
+
+    settings.crossSourceMerge = "everything";
+    assertThatThrownBy(settings::crossSourceMerge)
+        .hasMessage(
+            "accord.intake.cross-source-merge must be engagement-only or fields, was"
+                + " 'everything'");
+  }
+
+  @Test
   void aMalformedIntakeKeyIsRefusedNamingTheSettingWithoutEchoingTheKey() {
     assertThatThrownBy(() -> settings("just-a-key-0123456789abcdef", false).intakeSourcesByKey())
         .hasMessage("accord.intake.keys: an entry is not of the form source:key");

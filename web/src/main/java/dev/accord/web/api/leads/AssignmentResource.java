@@ -8,6 +8,8 @@ import dev.accord.web.api.PathIds;
 import dev.accord.web.api.problems.Problem;
 import dev.accord.web.api.problems.Problem.FieldProblem;
 import dev.accord.web.api.security.Callers;
+import dev.accord.web.api.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -32,6 +34,7 @@ import java.util.Optional;
  * POST /api/leads/{id}/assignment/reroute (operator) decides the owner again by the rotation.
  */
 @Path("leads/{id}/assignment")
+@RolesAllowed(Roles.OPERATOR)
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class AssignmentResource {
@@ -44,9 +47,6 @@ public class AssignmentResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response assign(
       @PathParam("id") String id, InputStream body, @Context SecurityContext context) {
-    if (!Callers.of(context).operator()) {
-      return Problem.operatorsOnly().toResponse();
-    }
     Optional<JsonObject> request = BoundedBodies.read(body, 4 * 1024).flatMap(JsonObjects::of);
     if (request.isEmpty()) {
       return invalid(
@@ -61,7 +61,10 @@ public class AssignmentResource {
                       JsonObjects.text(request.get(), "rep"),
                       JsonObjects.text(request.get(), "reason"),
                       Callers.of(context).name()))
-          .map(lead -> Response.ok(LeadRepresentation.of(directory.recordOf(lead))).build())
+          .map(
+              lead ->
+                  Response.ok(LeadRepresentation.of(directory.recordOf(lead), Callers.of(context)))
+                      .build())
           .orElseGet(() -> leadNotFound(id));
     } catch (LeadAssignments.InvalidAssignmentException invalid) {
       return invalid(new FieldProblem(invalid.field(), invalid.getMessage()));
@@ -78,9 +81,6 @@ public class AssignmentResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response reroute(
       @PathParam("id") String id, InputStream body, @Context SecurityContext context) {
-    if (!Callers.of(context).operator()) {
-      return Problem.operatorsOnly().toResponse();
-    }
     Optional<JsonObject> request = BoundedBodies.read(body, 4 * 1024).flatMap(JsonObjects::of);
     if (request.isEmpty()) {
       return invalid(new FieldProblem("body", "send {\"reason\": \"...\"} as JSON"));
@@ -93,7 +93,10 @@ public class AssignmentResource {
                       leadId,
                       JsonObjects.text(request.get(), "reason"),
                       Callers.of(context).name()))
-          .map(lead -> Response.ok(LeadRepresentation.of(directory.recordOf(lead))).build())
+          .map(
+              lead ->
+                  Response.ok(LeadRepresentation.of(directory.recordOf(lead), Callers.of(context)))
+                      .build())
           .orElseGet(() -> leadNotFound(id));
     } catch (LeadAssignments.InvalidAssignmentException invalid) {
       return invalid(new FieldProblem(invalid.field(), invalid.getMessage()));

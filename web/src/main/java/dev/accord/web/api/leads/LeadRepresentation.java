@@ -1,6 +1,7 @@
 package dev.accord.web.api.leads;
 
 import dev.accord.escalation.entity.Escalation;
+import dev.accord.intake.control.IntakeSources.Caller;
 import dev.accord.leads.boundary.LeadDirectory;
 import dev.accord.leads.entity.Lead;
 import dev.accord.organisation.entity.Rep;
@@ -13,7 +14,11 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-/** The JSON a client reads for one lead: its contact, score, assignment, clocks and history. */
+/**
+ * The JSON a client reads for one lead: its contact, score, assignment, clocks and history. An
+ * intake source's key sees every escalation without its address (a person's e-mail, the chat
+ * webhook) and its channel's error, which can name one; an operator's key sees them.
+ */
 @JsonbPropertyOrder({
   "id",
   "status",
@@ -158,7 +163,10 @@ public record LeadRepresentation(
   public record ClockHistoryEntry(
       String at, String type, String dueAt, String late, String detail) {}
 
-  /** One alert to one recipient over one channel, and whether it went out. */
+  /**
+   * One alert to one recipient over one channel, and whether it went out; {@code address} and
+   * {@code lastError} only for an operator.
+   */
   @JsonbPropertyOrder({
     "id",
     "stage",
@@ -199,12 +207,32 @@ public record LeadRepresentation(
           e.getLastError(),
           e.getSentAt());
     }
+
+    /** The escalation as the reader may see it: an intake source not where it went. */
+    static EscalationView of(Escalation e, Caller reader) {
+      EscalationView view = of(e);
+      return reader.operator()
+          ? view
+          : new EscalationView(
+              view.id(),
+              view.stage(),
+              view.recipient(),
+              view.name(),
+              view.channel(),
+              null,
+              view.status(),
+              view.attempts(),
+              view.nextAttemptAt(),
+              null,
+              view.sentAt());
+    }
   }
 
   /** One entry of the lead's history. */
   public record Event(Instant at, String type, String detail) {}
 
-  public static LeadRepresentation of(LeadDirectory.LeadRecord record) {
+  /** The lead as {@code reader} may see it. */
+  public static LeadRepresentation of(LeadDirectory.LeadRecord record, Caller reader) {
     Lead lead = record.lead();
     Lead.Score score = lead.getScore();
     List<Reason> reasons =
@@ -241,15 +269,16 @@ public record LeadRepresentation(
                 .toList(),
             record.escalations().stream()
                 .filter(e -> e.getClockId() == null)
-                .map(EscalationView::of)
+                .map(e -> EscalationView.of(e, reader))
                 .toList()),
-        record.clocks().stream().map(c -> clock(c, record.escalations())).toList(),
+        record.clocks().stream().map(c -> clock(c, record.escalations(), reader)).toList(),
         lead.getHistory().stream()
             .map(e -> new Event(e.getOccurredAt(), e.getType(), e.getDetail()))
             .toList());
   }
 
-  private static Clock clock(LeadDirectory.ClockStatus status, List<Escalation> escalations) {
+  private static Clock clock(
+      LeadDirectory.ClockStatus status, List<Escalation> escalations, Caller reader) {
     SlaClock c = status.clock();
     ZoneId zone = status.zone();
     return new Clock(
@@ -290,7 +319,7 @@ public record LeadRepresentation(
             .toList(),
         escalations.stream()
             .filter(e -> c.getId().equals(e.getClockId()))
-            .map(EscalationView::of)
+            .map(e -> EscalationView.of(e, reader))
             .toList());
   }
 

@@ -13,7 +13,9 @@ import dev.accord.web.api.BoundedBodies;
 import dev.accord.web.api.PathIds;
 import dev.accord.web.api.problems.Problem;
 import dev.accord.web.api.security.Callers;
+import dev.accord.web.api.security.Roles;
 import dev.accord.web.api.sla.JsonBodies;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -74,16 +76,10 @@ public class LeadsResource {
    */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.INTAKE_SOURCE)
   public Response submit(
       @Context HttpHeaders headers, InputStream body, @Context SecurityContext context) {
     Caller caller = Callers.of(context);
-    if (caller.operator()) {
-      return Problem.of(
-              Response.Status.FORBIDDEN,
-              "not-an-intake-source",
-              "An operator key reads and replays; send leads with the key of their source.")
-          .toResponse();
-    }
     Optional<byte[]> bounded = BoundedBodies.read(body, MAX_LEAD_BYTES);
     if (bounded.isEmpty()) {
       return Problem.invalidLead(
@@ -190,7 +186,7 @@ public class LeadsResource {
             .filter(lead -> caller.reads(lead.getIntakeSource()))
             .map(directory::recordOf);
     if (found.isPresent()) {
-      return Response.ok(LeadRepresentation.of(found.get())).build();
+      return Response.ok(LeadRepresentation.of(found.get(), caller)).build();
     }
     // Merged into a lead another source sent first: its sender learns that, not that lead's data.
     Optional<Merged> merged =
@@ -235,7 +231,9 @@ public class LeadsResource {
 
   /**
    * Records a rep's touch, accept, reject (with a reason code), disqualify, convert, pause or
-   * resume, or marketing's complete-data; it drives the lead's clocks. Answers with the lead.
+   * resume, or marketing's complete-data; it drives the lead's clocks. Answers with the lead. An
+   * operator names the rep; a source's key records as that source (or as the lead's rep, if it is
+   * the reps' CRM).
    */
   @POST
   @Path("{id}/activities")
@@ -256,12 +254,17 @@ public class LeadsResource {
         .filter(
             leadId ->
                 directory.find(leadId).filter(l -> caller.reads(l.getIntakeSource())).isPresent())
-        .flatMap(leadId -> activities.record(leadId, request))
+        .flatMap(
+            leadId ->
+                activities.record(
+                    leadId,
+                    request,
+                    caller.operator() ? Optional.empty() : Optional.of(caller.name())))
         .map(
             lead ->
                 Response.status(Response.Status.CREATED)
                     .location(uri.getBaseUriBuilder().path("leads").path(id).build())
-                    .entity(LeadRepresentation.of(directory.recordOf(lead)))
+                    .entity(LeadRepresentation.of(directory.recordOf(lead), caller))
                     .build())
         .orElseGet(() -> leadNotFound(id));
   }

@@ -1,10 +1,10 @@
 package dev.accord.web.api.organisation;
 
-import static dev.accord.web.api.organisation.OrganisationRequests.forOperators;
-
 import dev.accord.organisation.control.Accounts;
 import dev.accord.web.api.JsonObjects;
 import dev.accord.web.api.problems.Problem;
+import dev.accord.web.api.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -15,10 +15,8 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
 
 /**
@@ -29,6 +27,7 @@ import java.io.InputStream;
  * account's e-mail domain, or with its company name, goes to the owner first.
  */
 @Path("organisation/accounts")
+@RolesAllowed(Roles.OPERATOR)
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountsResource {
@@ -39,51 +38,44 @@ public class AccountsResource {
   @Inject Accounts accounts;
 
   @GET
-  public Response all(@Context SecurityContext context) {
-    return forOperators(context, () -> Response.ok(accounts.all()).build());
+  public Response all() {
+    return Response.ok(accounts.all()).build();
   }
 
   @PUT
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response put(
-      @PathParam("id") String id, InputStream body, @Context SecurityContext context) {
-    return forOperators(
-        context,
-        () ->
-            REQUESTS.changeByJson(
-                body,
-                "send {\"name\": \"ACME Inc.\", \"domain\": \"acme.com\", \"owner\": \"<rep"
-                    + " id>\"} as JSON",
-                json ->
-                    Response.ok(
-                            accounts.put(
-                                id,
-                                JsonObjects.text(json, "name"),
-                                JsonObjects.text(json, "domain"),
-                                JsonObjects.text(json, "owner")))
-                        .build()));
+  public Response put(@PathParam("id") String id, InputStream body) {
+    return REQUESTS.changeByJson(
+        body,
+        "send {\"name\": \"ACME Inc.\", \"domain\": \"acme.com\", \"owner\": \"<rep"
+            + " id>\"} as JSON",
+        json ->
+            Response.ok(
+                    accounts.put(
+                        id,
+                        JsonObjects.text(json, "name"),
+                        JsonObjects.text(json, "domain"),
+                        JsonObjects.text(json, "owner")))
+                .build());
   }
 
   @DELETE
   @Path("{id}")
-  public Response remove(@PathParam("id") String id, @Context SecurityContext context) {
-    return forOperators(
-        context,
-        () ->
-            accounts.remove(id)
-                ? Response.noContent().build()
-                : Problem.of(
-                        Response.Status.NOT_FOUND,
-                        "account-not-found",
-                        "No account has the id '" + id + "'.")
-                    .toResponse());
+  public Response remove(@PathParam("id") String id) {
+    return accounts.remove(id)
+        ? Response.noContent().build()
+        : Problem.of(
+                Response.Status.NOT_FOUND,
+                "account-not-found",
+                "No account has the id '" + id + "'.")
+            .toResponse();
   }
 
   @POST
   @Path("import")
   @Consumes({"text/csv", MediaType.TEXT_PLAIN})
-  public Response importCsv(InputStream body, @Context SecurityContext context) {
-    return forOperators(context, () -> REQUESTS.importCsv(body, "imported", accounts::importCsv));
+  public Response importCsv(InputStream body) {
+    return REQUESTS.importCsv(body, "imported", accounts::importCsv);
   }
 }

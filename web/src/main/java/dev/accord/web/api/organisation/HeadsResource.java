@@ -1,11 +1,11 @@
 package dev.accord.web.api.organisation;
 
-import static dev.accord.web.api.organisation.OrganisationRequests.forOperators;
-
 import dev.accord.organisation.control.DepartmentHeads;
 import dev.accord.rules.sla.Side;
 import dev.accord.web.api.JsonObjects;
 import dev.accord.web.api.problems.Problem;
+import dev.accord.web.api.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -17,7 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 
@@ -27,6 +26,7 @@ import java.io.InputStream;
  * names who holds the role; the next escalation goes to them.
  */
 @Path("organisation/heads")
+@RolesAllowed(Roles.OPERATOR)
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class HeadsResource {
@@ -37,36 +37,26 @@ public class HeadsResource {
   @Inject DepartmentHeads heads;
 
   @GET
-  public Response all(@Context SecurityContext context) {
-    return forOperators(context, () -> Response.ok(heads.all()).build());
+  public Response all() {
+    return Response.ok(heads.all()).build();
   }
 
   @GET
   @Path("{side}")
-  public Response one(@PathParam("side") String side, @Context SecurityContext context) {
-    return forOperators(
-        context,
-        () ->
-            DepartmentHeads.side(side)
-                .flatMap(heads::find)
-                .map(head -> Response.ok(head).build())
-                .orElseGet(() -> notFound(side)));
+  public Response one(@PathParam("side") String side) {
+    return DepartmentHeads.side(side)
+        .flatMap(heads::find)
+        .map(head -> Response.ok(head).build())
+        .orElseGet(() -> notFound(side));
   }
 
   @PUT
   @Path("{side}")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response put(
-      @PathParam("side") String side,
-      InputStream body,
-      @Context SecurityContext context,
-      @Context UriInfo uri) {
-    return forOperators(
-        context,
-        () ->
-            DepartmentHeads.side(side)
-                .map(named -> put(named, body, uri))
-                .orElseGet(() -> notFound(side)));
+  public Response put(@PathParam("side") String side, InputStream body, @Context UriInfo uri) {
+    return DepartmentHeads.side(side)
+        .map(named -> put(named, body, uri))
+        .orElseGet(() -> notFound(side));
   }
 
   private Response put(Side side, InputStream body, UriInfo uri) {

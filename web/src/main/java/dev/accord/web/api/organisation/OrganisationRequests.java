@@ -5,13 +5,11 @@ import dev.accord.web.api.BoundedBodies;
 import dev.accord.web.api.JsonObjects;
 import dev.accord.web.api.problems.Problem;
 import dev.accord.web.api.problems.Problem.FieldProblem;
-import dev.accord.web.api.security.Callers;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -23,15 +21,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 
 /**
  * Translates the organisation API's requests for the controls, the one same way for accounts,
- * teams, reps and heads: only an operator may call, JSON fields become the text values an import
- * row gives (the controls check both alike), bodies are read within a size limit, and a refused
- * change becomes a problem document naming every field. An instance answers for one kind of thing
- * and names its refusals.
+ * teams, reps and heads (only an operator may call them, as each resource declares): JSON fields
+ * become the text values an import row gives (the controls check both alike), bodies are read
+ * within a size limit, and a refused change becomes a problem document naming every field. An
+ * instance answers for one kind of thing and names its refusals.
  */
 final class OrganisationRequests {
 
@@ -51,11 +48,6 @@ final class OrganisationRequests {
   OrganisationRequests(String type, String title) {
     this.type = type;
     this.title = title;
-  }
-
-  /** The call's answer if an operator key made it; anyone else is refused before it is made. */
-  static Response forOperators(SecurityContext context, Supplier<Response> call) {
-    return Callers.of(context).operator() ? call.get() : Problem.operatorsOnly().toResponse();
   }
 
   /**

@@ -1,12 +1,12 @@
 package dev.accord.web.api.organisation;
 
-import static dev.accord.web.api.organisation.OrganisationRequests.forOperators;
-
 import dev.accord.organisation.control.Reps;
 import dev.accord.web.api.JsonObjects;
 import dev.accord.web.api.PathIds;
 import dev.accord.web.api.problems.Problem;
 import dev.accord.web.api.problems.Problem.FieldProblem;
+import dev.accord.web.api.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -22,7 +22,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.time.Instant;
@@ -45,6 +44,7 @@ import java.util.Map;
  * holds for the next lead routed.
  */
 @Path("organisation/reps")
+@RolesAllowed(Roles.OPERATOR)
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class RepsResource {
@@ -75,35 +75,26 @@ public class RepsResource {
   @Inject Reps reps;
 
   @GET
-  public Response all(@Context SecurityContext context) {
-    return forOperators(context, () -> Response.ok(reps.all()).build());
+  public Response all() {
+    return Response.ok(reps.all()).build();
   }
 
   @GET
   @Path("{id}")
-  public Response one(@PathParam("id") String id, @Context SecurityContext context) {
-    return forOperators(
-        context,
-        () -> reps.find(id).map(rep -> Response.ok(rep).build()).orElseGet(() -> repNotFound(id)));
+  public Response one(@PathParam("id") String id) {
+    return reps.find(id).map(rep -> Response.ok(rep).build()).orElseGet(() -> repNotFound(id));
   }
 
   @PUT
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response put(
-      @PathParam("id") String id,
-      InputStream body,
-      @Context SecurityContext context,
-      @Context UriInfo uri) {
-    return forOperators(
-        context,
-        () ->
-            REQUESTS.changeByJson(
-                body,
-                "send a JSON object with any of "
-                    + String.join(", ", COLUMNS.keySet())
-                    + "; a new rep needs name, email, team and timeZone",
-                json -> put(id, json, uri)));
+  public Response put(@PathParam("id") String id, InputStream body, @Context UriInfo uri) {
+    return REQUESTS.changeByJson(
+        body,
+        "send a JSON object with any of "
+            + String.join(", ", COLUMNS.keySet())
+            + "; a new rep needs name, email, team and timeZone",
+        json -> put(id, json, uri));
   }
 
   private Response put(String id, JsonObject json, UriInfo uri) {
@@ -136,45 +127,36 @@ public class RepsResource {
 
   @DELETE
   @Path("{id}")
-  public Response remove(@PathParam("id") String id, @Context SecurityContext context) {
-    return forOperators(
-        context,
-        () -> {
-          try {
-            return reps.remove(id) ? Response.noContent().build() : repNotFound(id);
-          } catch (Reps.RepInUseException inUse) {
-            return Problem.of(Response.Status.CONFLICT, "rep-in-use", inUse.getMessage())
-                .toResponse();
-          }
-        });
+  public Response remove(@PathParam("id") String id) {
+    try {
+      return reps.remove(id) ? Response.noContent().build() : repNotFound(id);
+    } catch (Reps.RepInUseException inUse) {
+      return Problem.of(Response.Status.CONFLICT, "rep-in-use", inUse.getMessage()).toResponse();
+    }
   }
 
   @POST
   @Path("import")
   @Consumes({"text/csv", MediaType.TEXT_PLAIN})
-  public Response importCsv(InputStream body, @Context SecurityContext context) {
-    return forOperators(context, () -> REQUESTS.importCsv(body, "imported", reps::importCsv));
+  public Response importCsv(InputStream body) {
+    return REQUESTS.importCsv(body, "imported", reps::importCsv);
   }
 
   @POST
   @Path("absences/import")
   @Consumes({"text/csv", MediaType.TEXT_PLAIN})
-  public Response importAbsences(InputStream body, @Context SecurityContext context) {
-    return forOperators(context, () -> REQUESTS.importCsv(body, "added", reps::importAbsences));
+  public Response importAbsences(InputStream body) {
+    return REQUESTS.importCsv(body, "added", reps::importAbsences);
   }
 
   @POST
   @Path("{id}/absences")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response addAbsence(
-      @PathParam("id") String id, InputStream body, @Context SecurityContext context) {
-    return forOperators(
-        context,
-        () ->
-            REQUESTS.changeByJson(
-                body,
-                "send {\"from\": \"2026-12-01T08:00:00Z\", \"to\": \"...\", \"note\": \"...\"}",
-                json -> addAbsence(id, json)));
+  public Response addAbsence(@PathParam("id") String id, InputStream body) {
+    return REQUESTS.changeByJson(
+        body,
+        "send {\"from\": \"2026-12-01T08:00:00Z\", \"to\": \"...\", \"note\": \"...\"}",
+        json -> addAbsence(id, json));
   }
 
   private Response addAbsence(String id, JsonObject json) {
@@ -192,25 +174,16 @@ public class RepsResource {
 
   @DELETE
   @Path("{id}/absences/{absence}")
-  public Response removeAbsence(
-      @PathParam("id") String id,
-      @PathParam("absence") String absence,
-      @Context SecurityContext context) {
-    return forOperators(
-        context,
-        () -> {
-          boolean removed =
-              PathIds.uuid(absence)
-                  .map(absenceId -> reps.removeAbsence(id, absenceId))
-                  .orElse(false);
-          return removed
-              ? Response.noContent().build()
-              : Problem.of(
-                      Response.Status.NOT_FOUND,
-                      "absence-not-found",
-                      "Rep '" + id + "' has no absence with the id '" + absence + "'.")
-                  .toResponse();
-        });
+  public Response removeAbsence(@PathParam("id") String id, @PathParam("absence") String absence) {
+    boolean removed =
+        PathIds.uuid(absence).map(absenceId -> reps.removeAbsence(id, absenceId)).orElse(false);
+    return removed
+        ? Response.noContent().build()
+        : Problem.of(
+                Response.Status.NOT_FOUND,
+                "absence-not-found",
+                "Rep '" + id + "' has no absence with the id '" + absence + "'.")
+            .toResponse();
   }
 
   private static Instant instant(JsonObject json, String name, List<FieldProblem> errors) {

@@ -1,10 +1,10 @@
 package dev.accord.web.api.organisation;
 
-import static dev.accord.web.api.organisation.OrganisationRequests.forOperators;
-
 import dev.accord.organisation.control.Teams;
 import dev.accord.web.api.problems.Problem;
 import dev.accord.web.api.problems.Problem.FieldProblem;
+import dev.accord.web.api.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -20,7 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -36,6 +35,7 @@ import java.util.Map;
  * and no lead went to; POST …/import creates or describes them from CSV, all or none.
  */
 @Path("organisation/teams")
+@RolesAllowed(Roles.OPERATOR)
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class TeamsResource {
@@ -59,35 +59,26 @@ public class TeamsResource {
   @Inject Teams teams;
 
   @GET
-  public Response all(@Context SecurityContext context) {
-    return forOperators(context, () -> Response.ok(teams.all()).build());
+  public Response all() {
+    return Response.ok(teams.all()).build();
   }
 
   @GET
   @Path("{id}")
-  public Response one(@PathParam("id") String id, @Context SecurityContext context) {
-    return forOperators(
-        context,
-        () -> teams.find(id).map(team -> Response.ok(team).build()).orElseGet(() -> notFound(id)));
+  public Response one(@PathParam("id") String id) {
+    return teams.find(id).map(team -> Response.ok(team).build()).orElseGet(() -> notFound(id));
   }
 
   @PUT
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response put(
-      @PathParam("id") String id,
-      InputStream body,
-      @Context SecurityContext context,
-      @Context UriInfo uri) {
-    return forOperators(
-        context,
-        () ->
-            REQUESTS.changeByJson(
-                body,
-                "send {\"name\": \"EMEA\", \"timeZone\": \"Europe/Berlin\", \"manager\":"
-                    + " {\"name\": \"…\", \"email\": \"…\"}, \"workingHours\": \"emea\","
-                    + " \"catchUp\": {\"policy\": \"CAPPED\", \"limit\": 3}} as JSON",
-                json -> put(id, json, uri)));
+  public Response put(@PathParam("id") String id, InputStream body, @Context UriInfo uri) {
+    return REQUESTS.changeByJson(
+        body,
+        "send {\"name\": \"EMEA\", \"timeZone\": \"Europe/Berlin\", \"manager\":"
+            + " {\"name\": \"…\", \"email\": \"…\"}, \"workingHours\": \"emea\","
+            + " \"catchUp\": {\"policy\": \"CAPPED\", \"limit\": 3}} as JSON",
+        json -> put(id, json, uri));
   }
 
   private Response put(String id, JsonObject json, UriInfo uri) {
@@ -123,24 +114,19 @@ public class TeamsResource {
 
   @DELETE
   @Path("{id}")
-  public Response remove(@PathParam("id") String id, @Context SecurityContext context) {
-    return forOperators(
-        context,
-        () -> {
-          try {
-            return teams.remove(id) ? Response.noContent().build() : notFound(id);
-          } catch (Teams.TeamInUseException inUse) {
-            return Problem.of(Response.Status.CONFLICT, "team-in-use", inUse.getMessage())
-                .toResponse();
-          }
-        });
+  public Response remove(@PathParam("id") String id) {
+    try {
+      return teams.remove(id) ? Response.noContent().build() : notFound(id);
+    } catch (Teams.TeamInUseException inUse) {
+      return Problem.of(Response.Status.CONFLICT, "team-in-use", inUse.getMessage()).toResponse();
+    }
   }
 
   @POST
   @Path("import")
   @Consumes({"text/csv", MediaType.TEXT_PLAIN})
-  public Response importCsv(InputStream body, @Context SecurityContext context) {
-    return forOperators(context, () -> REQUESTS.importCsv(body, "imported", teams::importCsv));
+  public Response importCsv(InputStream body) {
+    return REQUESTS.importCsv(body, "imported", teams::importCsv);
   }
 
   // Field -> column, in the order problems with them are listed (a Map.of changes order per run).

@@ -61,6 +61,14 @@ public record Problem(
         "This needs an operator key (accord.operator.keys).");
   }
 
+  /** A call only an intake source's key may make, such as sending a lead. */
+  public static Problem intakeSourcesOnly() {
+    return of(
+        Response.Status.FORBIDDEN,
+        "not-an-intake-source",
+        "An operator key reads and replays; send leads with the key of their source.");
+  }
+
   /** A lead refused for its content, naming each field at fault; nothing of it was stored. */
   public static Problem invalidLead(
       Response.Status status, String detail, List<FieldProblem> errors) {

@@ -1,18 +1,16 @@
 package dev.accord.web.api.routing;
 
 import dev.accord.routing.control.LeadAssignments;
-import dev.accord.web.api.problems.Problem;
-import dev.accord.web.api.security.Callers;
+import dev.accord.web.api.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,10 +30,8 @@ public class FallbackQueueResource {
   public record Queue(long waiting, List<LeadAssignments.QueuedLead> leads) {}
 
   @GET
-  public Response unowned(@QueryParam("queue") String queue, @Context SecurityContext context) {
-    if (!Callers.of(context).operator()) {
-      return Problem.operatorsOnly().toResponse();
-    }
+  @RolesAllowed(Roles.OPERATOR)
+  public Response unowned(@QueryParam("queue") String queue) {
     LeadAssignments.Queue waiting =
         assignments.unowned(Optional.ofNullable(queue).filter(q -> !q.isBlank()));
     return Response.ok(new Queue(waiting.waiting(), waiting.oldest())).build();

@@ -3,17 +3,16 @@ package dev.accord.web.api.routing;
 import dev.accord.routing.control.FairnessLedger;
 import dev.accord.web.api.problems.Problem;
 import dev.accord.web.api.problems.Problem.FieldProblem;
-import dev.accord.web.api.security.Callers;
+import dev.accord.web.api.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 
 /**
@@ -32,13 +31,8 @@ public class LedgerResource {
   public record Ledger(String team, String period, List<FairnessLedger.Line> lines) {}
 
   @GET
-  public Response of(
-      @QueryParam("team") String team,
-      @QueryParam("period") String period,
-      @Context SecurityContext context) {
-    if (!Callers.of(context).operator()) {
-      return Problem.operatorsOnly().toResponse();
-    }
+  @RolesAllowed(Roles.OPERATOR)
+  public Response of(@QueryParam("team") String team, @QueryParam("period") String period) {
     if (team == null || team.isBlank()) {
       return Problem.invalidQuery(
               "The ledger query is not valid",

@@ -6,7 +6,8 @@ import dev.accord.web.api.BoundedBodies;
 import dev.accord.web.api.JsonObjects;
 import dev.accord.web.api.problems.Problem;
 import dev.accord.web.api.problems.Problem.FieldProblem;
-import dev.accord.web.api.security.Callers;
+import dev.accord.web.api.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -48,11 +49,9 @@ public class ReplayResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces({MediaType.APPLICATION_JSON, MARKDOWN})
+  @RolesAllowed(Roles.OPERATOR)
   public Response replay(
       InputStream body, @Context SecurityContext context, @Context HttpHeaders headers) {
-    if (!Callers.of(context).operator()) {
-      return Problem.operatorsOnly().toResponse();
-    }
     Optional<JsonObject> request =
         BoundedBodies.read(body, CandidateRequest.MAX_BODY).flatMap(JsonObjects::of);
     if (request.isEmpty()) {

@@ -7,6 +7,8 @@ import dev.accord.rulebook.control.RulebookStatus;
 import dev.accord.rules.decision.Decision;
 import dev.accord.web.api.BoundedBodies;
 import dev.accord.web.api.security.Callers;
+import dev.accord.web.api.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -34,6 +36,7 @@ import java.util.Optional;
  * /api/rules/reload (operator) compiles the folder at once instead of waiting for the watcher.
  */
 @Path("rules")
+@RolesAllowed(Roles.OPERATOR)
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class RulesResource {
@@ -111,10 +114,6 @@ public class RulesResource {
    * candidate fails and its warnings.
    */
   private Response simulateWithCandidate(jakarta.json.JsonObject request, SecurityContext context) {
-    // A candidate is rules the server compiles and runs: only operators may send them.
-    if (!Callers.of(context).operator()) {
-      return dev.accord.web.api.problems.Problem.operatorsOnly().toResponse();
-    }
     if (!(request.get("lead") instanceof jakarta.json.JsonObject lead)) {
       return new dev.accord.web.api.problems.Problem(
               "https://accord.dev/problems/invalid-candidate",
@@ -291,9 +290,6 @@ public class RulesResource {
   @Path("rollback")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response rollBack(InputStream body, @Context SecurityContext context) {
-    if (!Callers.of(context).operator()) {
-      return dev.accord.web.api.problems.Problem.operatorsOnly().toResponse();
-    }
     Optional<byte[]> read = BoundedBodies.read(body, 4 * 1024);
     String version = null;
     if (read.isPresent()) {
@@ -343,9 +339,6 @@ public class RulesResource {
   public Response reload(
       @jakarta.ws.rs.QueryParam("force") @jakarta.ws.rs.DefaultValue("false") boolean force,
       @Context SecurityContext context) {
-    if (!Callers.of(context).operator()) {
-      return dev.accord.web.api.problems.Problem.operatorsOnly().toResponse();
-    }
     RulebookStatus status =
         force ? rulebook.forcePastScenarios(Callers.of(context).name()) : rulebook.reload();
     return Response.ok(Status.of(status, rulebook.warnings())).build();

@@ -9,8 +9,6 @@ public final class Callers {
   private Callers() {}
 
   public static Caller of(SecurityContext context) {
-    return new Caller(
-        context.getUserPrincipal().getName(),
-        context.isUserInRole(IntakeSourceIdentity.OPERATOR_ROLE));
+    return new Caller(context.getUserPrincipal().getName(), context.isUserInRole(Roles.OPERATOR));
   }
 }

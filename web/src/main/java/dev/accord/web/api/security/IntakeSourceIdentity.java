@@ -7,10 +7,6 @@ import java.security.Principal;
 /** The security context of a request sent with a valid key: an intake source or an operator. */
 record IntakeSourceIdentity(Caller caller, boolean secure) implements SecurityContext {
 
-  static final String INTAKE_SOURCE_ROLE = "intake-source";
-
-  static final String OPERATOR_ROLE = "operator";
-
   @Override
   public Principal getUserPrincipal() {
     return caller::name;
@@ -18,7 +14,7 @@ record IntakeSourceIdentity(Caller caller, boolean secure) implements SecurityCo
 
   @Override
   public boolean isUserInRole(String role) {
-    return caller.operator() ? OPERATOR_ROLE.equals(role) : INTAKE_SOURCE_ROLE.equals(role);
+    return caller.operator() ? Roles.OPERATOR.equals(role) : Roles.INTAKE_SOURCE.equals(role);
   }
 
   @Override

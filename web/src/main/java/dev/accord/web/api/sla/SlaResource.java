@@ -9,6 +9,8 @@ import dev.accord.web.api.leads.LeadRepresentation;
 import dev.accord.web.api.leads.LeadRepresentation.EscalationView;
 import dev.accord.web.api.problems.Problem;
 import dev.accord.web.api.security.Callers;
+import dev.accord.web.api.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -63,6 +65,7 @@ public class SlaResource {
    */
   @GET
   @Path("scorecard")
+  @RolesAllowed(Roles.OPERATOR)
   public Response scorecard(@QueryParam("from") String from, @QueryParam("to") String to) {
     List<Problem.FieldProblem> errors = new ArrayList<>();
     Optional<Instant> end = instant("to", to, errors);
@@ -90,11 +93,9 @@ public class SlaResource {
   @POST
   @Path("clocks/{id}/dispute")
   @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.OPERATOR)
   public Response dispute(
       @PathParam("id") String id, InputStream body, @Context SecurityContext context) {
-    if (!Callers.of(context).operator()) {
-      return Problem.operatorsOnly().toResponse();
-    }
     Optional<byte[]> bounded = BoundedBodies.read(body, 16 * 1024);
     if (bounded.isEmpty()) {
       return Problem.of(
@@ -112,7 +113,7 @@ public class SlaResource {
       return disputes
           .dispute(clockId.get(), request.side(), request.note())
           .flatMap(clock -> directory.record(clock.getLeadId()))
-          .map(lead -> Response.ok(LeadRepresentation.of(lead)).build())
+          .map(lead -> Response.ok(LeadRepresentation.of(lead, Callers.of(context))).build())
           .orElseGet(() -> clockNotFound(id));
     } catch (IllegalStateException notBreached) {
       return Problem.of(
@@ -129,10 +130,8 @@ public class SlaResource {
    */
   @GET
   @Path("escalations/undelivered")
-  public Response undelivered(@Context SecurityContext context) {
-    if (!Callers.of(context).operator()) {
-      return Problem.operatorsOnly().toResponse();
-    }
+  @RolesAllowed(Roles.OPERATOR)
+  public Response undelivered() {
     return Response.ok(
             directory.undelivered(MAX_UNDELIVERED).stream().map(EscalationView::of).toList())
         .build();
