@@ -14,8 +14,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A server restarted on a rulebook folder that was broken while it was down still takes and routes
- * leads, with the last version that went live, and says loudly why.
+ * A server restarted on a rulebook folder that was broken while it was down (here by a rule that
+ * triggers itself without end, stopped at its budget) still takes and routes leads, with the last
+ * version that went live, and says loudly why.
  */
 class BrokenRulebookStartIT {
 
@@ -38,9 +39,20 @@ class BrokenRulebookStartIT {
         accord.get("/api/rules", ChannelsIT.OPERATOR_KEY).body().get("liveVersion").asText();
     server.stop();
 
+    // A rule that triggers itself without end: the scenarios run it at startup, and its budget
+    // stops it there instead of holding the deployment.
     Files.writeString(
         RULEBOOK.resolve("grading/grade.drl"),
-        Files.readString(RULEBOOK.resolve("grading/grade.drl")) + "\nrule \"Unfinished\" when\n");
+        Files.readString(RULEBOOK.resolve("grading/grade.drl"))
+            + """
+
+            rule "Every grade is looked at again"
+            when
+                $scores : Scores( )
+            then
+                update($scores);
+            end
+            """);
     server.start();
     server.awaitDeployed();
 
@@ -48,7 +60,11 @@ class BrokenRulebookStartIT {
     assertThat(rules.get("liveVersion").asText()).isEqualTo(published);
     assertThat(rules.get("liveFrom").asText()).isEqualTo("LAST_PUBLISHED");
     assertThat(rules.at("/lastAttempt/outcome").asText()).isEqualTo("REJECTED");
-    assertThat(rules.at("/lastAttempt/problems/0/file").asText()).isEqualTo("grading/grade.drl");
+    assertThat(rules.at("/lastAttempt/problems/0/file").asText()).isEqualTo("scenarios.csv");
+    assertThat(rules.at("/lastAttempt/problems/0/reason").asText())
+        .endsWith(
+            ": rule \"Every grade is looked at again\" fired more than 500 times for one lead and"
+                + " was stopped; it probably triggers itself again (update without no-loop)");
     String id =
         accord
             .postLead(

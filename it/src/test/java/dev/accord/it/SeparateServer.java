@@ -49,6 +49,8 @@ final class SeparateServer {
             "-Daccord.channels.file="
                 + Path.of("src", "test", "channels", "crash-channels.yaml").toAbsolutePath(),
             "-Daccord.operator.keys=" + ChannelsIT.OPERATOR_KEY,
+            // As the IT server: a rule that triggers itself is stopped after 500 firings.
+            "-Daccord.rulebook.max-firings=500",
             "-Daccord.mail.host=127.0.0.1",
             "-Daccord.mail.port=" + SMTP_PORT,
             "-Daccord.escalation.retry-initial-ms=500",
