@@ -1,5 +1,6 @@
 package dev.accord.rules;
 
+import dev.accord.rules.safety.CompiledClassCheck;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +19,7 @@ import java.util.regex.Pattern;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
@@ -70,13 +72,23 @@ final class RulebookCompiler {
       files.write(
           RESOURCES + rule.resource(), inItsStagesGroup(rule).getBytes(StandardCharsets.UTF_8));
     }
-    List<Message> errors =
-        kie.newKieBuilder(files, FACTS_LOADER)
-            .buildAll()
-            .getResults()
-            .getMessages(Message.Level.ERROR);
+    KieBuilder built = kie.newKieBuilder(files, FACTS_LOADER).buildAll();
+    List<Message> errors = built.getResults().getMessages(Message.Level.ERROR);
     if (!errors.isEmpty()) {
       throw new RulebookRejectedException(problemsOf(errors, rules));
+    }
+    List<RulebookProblem> unsafe = new ArrayList<>();
+    for (CompiledClassCheck.Refusal refusal :
+        CompiledClassCheck.check(built.getKieModule(), KIE_BASE)) {
+      unsafe.addAll(
+          refusal
+              .rule()
+              .map(name -> locateRule(name, refusal.reason(), rules))
+              .orElse(List.of(new RulebookProblem(".", 0, refusal.reason()))));
+    }
+    if (!unsafe.isEmpty()) {
+      kie.getRepository().removeKieModule(releaseId);
+      throw new RulebookRejectedException(unsafe);
     }
 
     KieContainer container = kie.newKieContainer(releaseId, FACTS_LOADER);

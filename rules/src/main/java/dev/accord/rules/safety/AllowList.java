@@ -161,14 +161,14 @@ public final class AllowList {
           Map.entry(Collection.class, Set.of("size", "contains")),
           Map.entry(List.class, Set.of("get", "indexOf")));
 
-  /** Static methods, by the allowed class that declares them. */
+  /**
+   * Static methods, by the allowed class that declares them. The enums have none: their {@code
+   * valueOf} is also {@code Enum.valueOf(Class, String)}, which returns a bare {@code Enum}; rules
+   * name the constants ({@code Grade.A}).
+   */
   static final Map<Class<?>, Set<String>> STATIC_METHODS =
       Map.ofEntries(
           Map.entry(BusinessTime.class, Set.of("seconds", "minutes", "hours", "days", "of")),
-          Map.entry(Grade.class, Set.of("valueOf")),
-          Map.entry(Side.class, Set.of("valueOf")),
-          Map.entry(Activity.class, Set.of("valueOf")),
-          Map.entry(Recipient.class, Set.of("valueOf")),
           Map.entry(String.class, Set.of("valueOf")),
           Map.entry(Integer.class, Set.of("valueOf", "parseInt", "compare", "min", "max")),
           Map.entry(Long.class, Set.of("valueOf", "parseLong", "compare", "min", "max")),
