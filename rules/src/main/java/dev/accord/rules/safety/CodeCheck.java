@@ -1,8 +1,5 @@
 package dev.accord.rules.safety;
 
-import com.github.javaparser.JavaParser;
-import com.github.javaparser.ParseResult;
-import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
@@ -40,13 +37,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * Checks one piece of rule code, parsed as Java: a condition's expression or a consequence's
- * statements. Every name must be a fact's field, a binding, a global, a local of the consequence or
- * an allowed class; every call an allowed method; every statement a plain one (no loops, no
- * catching, no classes). What is not understood is refused.
+ * Checks one piece of rule code, parsed as Java ({@link JavaCode}): a condition's expression or a
+ * consequence's statements. Every name must be a fact's field, a binding, a global, a local of the
+ * consequence or an allowed class; every call an allowed method; every statement a plain one (no
+ * loops, no catching, no classes). What is not understood is refused.
  */
 final class CodeCheck {
 
@@ -62,20 +58,10 @@ final class CodeCheck {
 
   private static final Set<String> ENGINE = Set.of("drools", "kcontext");
 
-  private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\+u");
-
   static final String VOCABULARY =
       "; a rule may use the fields of Lead, Scores, Graded and Routed, its stage's sheets, the"
           + " enums Grade, Side, Activity and Recipient, BusinessTime, literals, and the String,"
           + " number, Math and Duration methods the rulebook guide lists";
-
-  private static final ThreadLocal<JavaParser> PARSER =
-      ThreadLocal.withInitial(
-          () ->
-              new JavaParser(
-                  new ParserConfiguration()
-                      .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
-                      .setAttributeComments(false)));
 
   private final boolean consequence;
   private final Names names;
@@ -87,63 +73,18 @@ final class CodeCheck {
     this.names = names;
   }
 
-  /** Checks a condition of a pattern on {@code names.fact()} (the text between commas). */
-  static List<Refusal> condition(String expression, Names names) {
+  /** The refusals of a condition's expression, parsed (see {@link JavaCode}). */
+  static List<Refusal> ofCondition(Expression expression, Names names) {
     CodeCheck check = new CodeCheck(false, names);
-    if (check.escaped(expression)) {
-      return check.refusals;
-    }
-    ParseResult<Expression> parsed = PARSER.get().parseExpression(expression);
-    if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
-      return List.of(
-          new Refusal(
-              1,
-              "'"
-                  + shortened(expression)
-                  + "' is not a condition rules may use: compare the fact's fields with values"
-                  + " (==, !=, <, >, in, matches) or call the vocabulary's methods"));
-    }
-    check.expression(parsed.getResult().get());
+    check.expression(expression);
     return check.refusals;
   }
 
-  /** Checks a consequence: the statements between {@code then} and {@code end}. */
-  static List<Refusal> consequence(String statements, Names names) {
+  /** The refusals of a consequence's statements, parsed (see {@link JavaCode}). */
+  static List<Refusal> ofConsequence(BlockStmt statements, Names names) {
     CodeCheck check = new CodeCheck(true, names);
-    if (check.escaped(statements)) {
-      return check.refusals;
-    }
-    ParseResult<BlockStmt> parsed = PARSER.get().parseBlock("{" + statements + "\n}");
-    if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
-      int line =
-          parsed.getProblems().stream()
-              .flatMap(problem -> problem.getLocation().stream())
-              .flatMap(location -> location.getBegin().getRange().stream())
-              .map(range -> range.begin.line)
-              .findFirst()
-              .orElse(1);
-      return List.of(
-          new Refusal(
-              line,
-              "this is not a consequence rules may have: a consequence is statements such as"
-                  + " fit.award(10); or grading.assign(Grade.A); (no modify blocks, no code"
-                  + " outside Java's plain statements)"));
-    }
-    check.statement(parsed.getResult().get());
+    check.statement(statements);
     return check.refusals;
-  }
-
-  private boolean escaped(String code) {
-    var escape = UNICODE_ESCAPE.matcher(code);
-    if (escape.find()) {
-      int line = (int) code.substring(0, escape.start()).chars().filter(c -> c == '\n').count();
-      refuse(
-          line + 1,
-          "unicode escapes (\\u…) are not allowed in rule code, where Java would read them as"
-              + " code; write the character itself");
-      return true;
-    }
-    return false;
   }
 
   private void statement(Statement statement) {
@@ -386,7 +327,7 @@ final class CodeCheck {
     refusals.add(new Refusal(line, reason));
   }
 
-  private static String shortened(String code) {
+  static String shortened(String code) {
     String oneLine = code.strip().replaceAll("\\s+", " ");
     return oneLine.length() <= 80 ? oneLine : oneLine.substring(0, 79) + "…";
   }
