@@ -83,6 +83,13 @@ enum CellType {
   WORDS("words") {
     @Override
     Optional<String> whyNot(String cell) {
+      if (cell.length() > MAX_WORD_LIST) {
+        return Optional.of(
+            "the list has "
+                + cell.length()
+                + " characters; a cell of words holds at most "
+                + MAX_WORD_LIST);
+      }
       return WORD_LIST.matcher(cell).matches()
           ? Optional.empty()
           : Optional.of(
@@ -119,6 +126,8 @@ enum CellType {
   // A word of a title list: letters, digits and the few marks titles use ("R&D", "C-level").
   private static final String WORD_OF_A_TITLE = "[\\p{L}\\p{N}&'.-]+";
   private static final String PHRASE = " *" + WORD_OF_A_TITLE + "( +" + WORD_OF_A_TITLE + ")* *";
+  // The list is matched by a pattern that recurses once a word: bounded first.
+  private static final int MAX_WORD_LIST = 2_000;
   private static final Pattern WORD_LIST = Pattern.compile(PHRASE + "(," + PHRASE + ")*");
 
   private final String written;

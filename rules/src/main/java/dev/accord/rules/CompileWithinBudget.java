@@ -58,6 +58,16 @@ final class CompileWithinBudget {
       if (failed.getCause() instanceof RuntimeException unexpected) {
         throw unexpected;
       }
+      if (failed.getCause() instanceof Error exhausted) {
+        // A rule or pattern that exhausts the stack or the heap is refused like any other.
+        throw RulebookRejectedException.of(
+            ".",
+            0,
+            "the rulebook could not be compiled and checked: "
+                + exhausted.getClass().getSimpleName()
+                + (exhausted.getMessage() == null ? "" : " (" + exhausted.getMessage() + ")")
+                + "; look for very long or deeply nested patterns, cells or conditions");
+      }
       throw new IllegalStateException("the rulebook compile failed", failed.getCause());
     }
   }

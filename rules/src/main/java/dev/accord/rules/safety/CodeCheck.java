@@ -17,6 +17,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
@@ -33,8 +34,9 @@ import com.github.javaparser.ast.stmt.WhileStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -50,7 +52,13 @@ final class CodeCheck {
   record Refusal(int line, String reason) {}
 
   /** What the code may name besides the allowed classes. */
-  record Names(Class<?> fact, Set<String> bindings, Set<String> globals) {}
+  record Names(Class<?> fact, Map<String, Class<?>> bindings, Set<String> globals) {
+
+    /** The type of a name the rule bound, or null. */
+    Class<?> typeOf(String name) {
+      return bindings.get(name);
+    }
+  }
 
   // The engine's own consequence shortcuts; they only add, change or take away facts.
   private static final Set<String> FACT_OPERATIONS =
@@ -65,7 +73,7 @@ final class CodeCheck {
 
   private final boolean consequence;
   private final Names names;
-  private final Set<String> locals = new HashSet<>();
+  private final Map<String, Class<?>> locals = new HashMap<>();
   private final List<Refusal> refusals = new ArrayList<>();
 
   private CodeCheck(boolean consequence, Names names) {
@@ -116,6 +124,10 @@ final class CodeCheck {
   }
 
   private void expression(Expression expression) {
+    if (expression instanceof TextBlockLiteralExpr) {
+      refuse(expression, "text blocks are not for rules; write \"…\"");
+      return;
+    }
     if (expression instanceof LiteralExpr) {
       return;
     }
@@ -134,6 +146,14 @@ final class CodeCheck {
     } else if (expression instanceof BinaryExpr binary) {
       expression(binary.getLeft());
       expression(binary.getRight());
+      if (binary.getOperator() == BinaryExpr.Operator.PLUS
+          && !(ValueTypes.numeric(typeOf(binary.getLeft()))
+              && ValueTypes.numeric(typeOf(binary.getRight())))) {
+        refuse(
+            binary,
+            "'+' adds numbers only: rules do not build text, which could grow without bound"
+                + " (a value read from a map counts as text)");
+      }
     } else if (expression instanceof UnaryExpr unary) {
       if (!unary.getOperator().isPrefix() || isIncrement(unary.getOperator())) {
         localTarget(unary.getExpression(), unary);
@@ -159,9 +179,9 @@ final class CodeCheck {
       expression(assign.getValue());
     } else if (expression instanceof VariableDeclarationExpr declaration && consequence) {
       for (VariableDeclarator variable : declaration.getVariables()) {
-        type(variable.getType(), variable);
+        Class<?> type = localType(variable.getType(), variable);
         variable.getInitializer().ifPresent(this::expression);
-        locals.add(variable.getNameAsString());
+        locals.put(variable.getNameAsString(), type);
       }
     } else if (expression instanceof ClassExpr || expression instanceof MethodReferenceExpr) {
       refuse(expression, "reflection (classes, .class, method references) is not for rules");
@@ -182,7 +202,7 @@ final class CodeCheck {
   private void localTarget(Expression target, Node change) {
     if (!consequence
         || !(target instanceof NameExpr name)
-        || !locals.contains(name.getNameAsString())) {
+        || !locals.containsKey(name.getNameAsString())) {
       refuse(change, "rules change only values they declared in their consequence");
     }
   }
@@ -202,8 +222,8 @@ final class CodeCheck {
   }
 
   private boolean isValue(String id) {
-    return locals.contains(id)
-        || names.bindings().contains(id)
+    return locals.containsKey(id)
+        || names.bindings().containsKey(id)
         || names.globals().contains(id)
         || (!consequence && names.fact() != null && AllowList.factProperty(names.fact(), id));
   }
@@ -307,16 +327,37 @@ final class CodeCheck {
     creation.getArguments().forEach(this::expression);
   }
 
-  private void type(Type type, Node at) {
-    if (type.isPrimitiveType() || type.isVarType()) {
-      return;
+  /**
+   * The type of a value a consequence declares: a number, true or false, a grade or another of the
+   * vocabulary's enums, a duration, a fact or a sheet; never text, which the rule could build up.
+   */
+  private Class<?> localType(Type type, Node at) {
+    Optional<Class<?>> primitive =
+        type.isPrimitiveType() ? ValueTypes.primitive(type.asString()) : Optional.empty();
+    if (primitive.isPresent()) {
+      return primitive.get();
     }
     if (type instanceof ClassOrInterfaceType named
         && named.getTypeArguments().isEmpty()
-        && AllowList.allowedClass(named.getNameWithScope()).isPresent()) {
-      return;
+        && AllowList.allowedClass(named.getNameWithScope())
+            .filter(allowed -> allowed != String.class)
+            .isPresent()) {
+      return AllowList.allowedClass(named.getNameWithScope()).get();
     }
-    refuse(at, "values of type '" + type + "' are not for rules" + VOCABULARY);
+    refuse(
+        at,
+        "values of type '"
+            + type
+            + "' are not for rules to declare; a consequence declares numbers, true or false,"
+            + " grades, durations and facts, never text");
+    return null;
+  }
+
+  private Class<?> typeOf(Expression expression) {
+    return ValueTypes.of(
+        expression,
+        name -> locals.containsKey(name) ? locals.get(name) : names.typeOf(name),
+        consequence ? null : names.fact());
   }
 
   private void refuse(Node node, String reason) {

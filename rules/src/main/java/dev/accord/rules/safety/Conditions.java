@@ -1,6 +1,7 @@
 package dev.accord.rules.safety;
 
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.drools.drl.ast.descr.AndDescr;
@@ -36,7 +37,7 @@ final class Conditions {
 
   private final Findings findings;
   private final Set<String> globals;
-  private final Set<String> bindings = new HashSet<>();
+  private final Map<String, Class<?>> bindings = new HashMap<>();
   private final DrlExprParser expressions =
       DrlExprParserFactory.getDrlExprParser(DrlParser.DEFAULT_LANGUAGE_LEVEL);
   // The fact of the pattern whose constraints are being checked.
@@ -62,7 +63,7 @@ final class Conditions {
     }
   }
 
-  Set<String> bindings() {
+  Map<String, Class<?>> bindings() {
     return bindings;
   }
 
@@ -117,7 +118,7 @@ final class Conditions {
       return;
     }
     if (pattern.getIdentifier() != null) {
-      bindings.add(pattern.getIdentifier());
+      bindings.put(pattern.getIdentifier(), type.get());
     }
     if (!pattern.getPositionalConstraints().isEmpty()) {
       findings.refuse(
@@ -134,6 +135,15 @@ final class Conditions {
 
   private void constraint(ExprConstraintDescr constraint, Class<?> fact) {
     this.fact = fact;
+    if (strayQuoteOrSemicolon(constraint.getExpression())
+        || strayQuoteOrSemicolon(raw(constraint))) {
+      // Drools turns 'text' into "text" without escaping what is inside, and its expression
+      // parser stops quietly at a ';': the rest would be read by no check.
+      findings.refuse(
+          constraint,
+          "single quotes and ';' are not for conditions; write text in double quotes \"…\"");
+      return;
+    }
     ConstraintConnectiveDescr parsed = expressions.parse(constraint.getExpression());
     if (expressions.hasErrors() || parsed == null) {
       findings.refuse(
@@ -174,7 +184,9 @@ final class Conditions {
       connective(at, relation.getRight());
     } else if (element instanceof BindingDescr binding) {
       code(at, binding.getExpression());
-      bindings.add(binding.getVariable());
+      bindings.put(
+          binding.getVariable(),
+          JavaCode.typeOf(binding.getExpression(), new CodeCheck.Names(fact, bindings, globals)));
     } else if (element instanceof AtomicExprDescr atomic) {
       code(at, atomic.getExpression());
     } else {
@@ -188,5 +200,32 @@ final class Conditions {
         JavaCode.condition(expression, new CodeCheck.Names(fact, bindings, globals))) {
       findings.refuse(at.getLine() + refusal.line() - 1, refusal.reason());
     }
+  }
+
+  /** The constraint as it stands in the file, when the parser says where. */
+  private String raw(ExprConstraintDescr constraint) {
+    int start = constraint.getStartCharacter();
+    int end = constraint.getEndCharacter() + 1;
+    String text = findings.text();
+    return start >= 0 && end <= text.length() && start < end ? text.substring(start, end) : "";
+  }
+
+  private static boolean strayQuoteOrSemicolon(String code) {
+    boolean inString = false;
+    for (int i = 0; i < code.length(); i++) {
+      char c = code.charAt(i);
+      if (inString) {
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          inString = false;
+        }
+      } else if (c == '"') {
+        inString = true;
+      } else if (c == '\'' || c == ';') {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -92,4 +92,13 @@ final class JavaCode {
     }
     return Optional.empty();
   }
+
+  /** The type of a condition's expression as far as it can be told, or null. */
+  static Class<?> typeOf(String expression, CodeCheck.Names names) {
+    ParseResult<Expression> parsed = PARSER.get().parseExpression(expression);
+    return parsed
+        .getResult()
+        .map(parsedExpression -> ValueTypes.of(parsedExpression, names::typeOf, names.fact()))
+        .orElse(null);
+  }
 }

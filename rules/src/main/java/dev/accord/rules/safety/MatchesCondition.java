@@ -49,7 +49,14 @@ final class MatchesCondition {
     conditions.code(constraint, value.getExpression());
     String literal = pattern.getExpression().strip();
     try {
-      TextPattern.check(unquoted(literal));
+      String regex = unquoted(literal);
+      Optional<String> tooBig = PatternSize.whyTooBig(regex);
+      if (tooBig.isPresent()) {
+        findings.refuse(
+            constraint, "the pattern " + literal + " cannot be matched: " + tooBig.get());
+        return;
+      }
+      TextPattern.check(regex);
     } catch (PatternSyntaxException | IllegalArgumentException unsupported) {
       findings.refuse(
           constraint,
