@@ -9,8 +9,8 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.kie.api.KieBase;
-import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.AgendaGroup;
 import org.kie.api.runtime.rule.EntryPoint;
@@ -27,7 +27,7 @@ import org.kie.api.runtime.rule.FactHandle;
  *
  * <p>Creating a session for a knowledge base of a few hundred rules costs more than deciding a lead
  * in it, so a session whose decision ran cleanly is emptied (every fact deleted, the decision's
- * listener removed) and kept for the next decision; an empty session matches exactly what a new one
+ * watch restarted) and kept for the next decision; an empty session matches exactly what a new one
  * would. A session whose decision failed is disposed instead, as is every kept session once the
  * rulebook is closed.
  */
@@ -64,13 +64,23 @@ final class CompiledRules implements AutoCloseable {
   final class Stages {
 
     private final KieSession session;
-    private final DecisionBudget watch;
+    private final DecisionWatch watch;
     private final List<FactHandle> inserted = new ArrayList<>(4);
     private final List<Object> facts = new ArrayList<>(4);
 
-    private Stages(KieSession session, DecisionBudget watch) {
+    private Stages(KieSession session, DecisionWatch watch) {
       this.session = session;
       this.watch = watch;
+    }
+
+    /** The name of the rule whose consequence is writing, for the sheets to record. */
+    Supplier<String> firingRule() {
+      return watch;
+    }
+
+    /** The rule whose consequence is running, or was when a stage failed; null if none. */
+    String currentRule() {
+      return watch.currentRule();
     }
 
     /**
@@ -89,6 +99,7 @@ final class CompiledRules implements AutoCloseable {
         inserted.add(session.insert(fact));
         facts.add(fact);
       }
+      watch.given(inserted.size());
       AgendaGroup turn = session.getAgenda().getAgendaGroup(stage.folder());
       if (turn == null) {
         // No rule in any stage: the engine keeps no groups at all.
@@ -97,7 +108,7 @@ final class CompiledRules implements AutoCloseable {
       turn.setFocus();
       // The budget's listener stops the run at its limit; the bound is a second stop.
       int fired = session.fireAllRules(budget.firings() + 1);
-      watch.checkTime();
+      watch.checkStage();
       if (fired > 0) {
         keepToTheDecisionsFacts();
       }
@@ -133,23 +144,20 @@ final class CompiledRules implements AutoCloseable {
   /**
    * Runs one decision in a session of its own.
    *
-   * @param listener told of every rule firing in the decision
    * @param decision runs the stages it needs, in order, and makes the decision of what they wrote
    */
-  <T> T decide(AgendaEventListener listener, Function<Stages, T> decision) {
+  <T> T decide(Function<Stages, T> decision) {
     Kept kept = idle.poll();
     if (kept == null) {
-      kept = new Kept(base.newKieSession(), new DecisionBudget(budget));
-      // The budget's listeners stay with the session; each decision starts its watch afresh.
-      kept.session().addEventListener(kept.watch().agenda);
-      kept.session().addEventListener(kept.watch().facts);
+      KieSession created = base.newKieSession();
+      // The budget's listener stays with the session; each decision starts its watch afresh.
+      kept = new Kept(created, new DecisionWatch(budget, created));
     }
     KieSession session = kept.session();
     kept.watch().start();
     Stages stages = new Stages(session, kept.watch());
     boolean ranCleanly = false;
     try {
-      session.addEventListener(listener);
       T decided = decision.apply(stages);
       ranCleanly = true;
       return decided;
@@ -157,7 +165,7 @@ final class CompiledRules implements AutoCloseable {
       throw budgetExceeded(failed).orElse(failed);
     } finally {
       if (ranCleanly && sessionsReusable) {
-        keep(kept, listener, stages.inserted);
+        keep(kept, stages.inserted);
       } else {
         session.dispose();
       }
@@ -177,10 +185,9 @@ final class CompiledRules implements AutoCloseable {
     return java.util.Optional.empty();
   }
 
-  private void keep(Kept kept, AgendaEventListener listener, List<FactHandle> inserted) {
+  private void keep(Kept kept, List<FactHandle> inserted) {
     KieSession session = kept.session();
     try {
-      session.removeEventListener(listener);
       empty(session, inserted);
     } catch (RuntimeException cannotBeEmptied) {
       // The lead's decision is made; a session that cannot be emptied is not reused, that is all.
@@ -228,6 +235,6 @@ final class CompiledRules implements AutoCloseable {
     }
   }
 
-  /** A session kept for later decisions, with the watch its budget listeners report to. */
-  private record Kept(KieSession session, DecisionBudget watch) {}
+  /** A session kept for later decisions, with the watch that listens to its rules. */
+  private record Kept(KieSession session, DecisionWatch watch) {}
 }

@@ -26,9 +26,6 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.BeforeMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
 
 /**
  * A compiled rulebook folder that scores, grades and routes leads, and names its exact version so
@@ -196,21 +193,26 @@ public final class Rulebook implements AutoCloseable {
     List<RulebookProblem> problems = new ArrayList<>();
     Set<String> failing = new HashSet<>();
     for (Grade grade : Grade.values()) {
-      FiringRule firing = new FiringRule();
-      SlaTerms sla = new SlaTerms(firing);
+      String[] failedIn = new String[1];
       try {
-        compiled.decide(
-            firing,
-            stages -> {
-              stages.run(
-                  Stage.SLA,
-                  Map.of("sla", sla),
-                  bare,
-                  new Scores(0, 0),
-                  new Graded(grade, 0, 0),
-                  new Routed(null));
-              return sla;
-            });
+        SlaTerms sla =
+            compiled.decide(
+                stages -> {
+                  SlaTerms terms = new SlaTerms(stages.firingRule());
+                  try {
+                    stages.run(
+                        Stage.SLA,
+                        Map.of("sla", terms),
+                        bare,
+                        new Scores(0, 0),
+                        new Graded(grade, 0, 0),
+                        new Routed(null));
+                  } catch (RuntimeException failed) {
+                    failedIn[0] = stages.currentRule();
+                    throw failed;
+                  }
+                  return terms;
+                });
         checkCalendars(sla.terms());
       } catch (RuntimeException failed) {
         Throwable cause = failed;
@@ -222,7 +224,7 @@ public final class Rulebook implements AutoCloseable {
                 + grade
                 + " lead this clock term fails: "
                 + (cause.getMessage() == null ? cause.toString() : cause.getMessage());
-        String rule = firing.name != null ? firing.name : ruleNamedIn(cause.getMessage());
+        String rule = failedIn[0] != null ? failedIn[0] : ruleNamedIn(cause.getMessage());
         if (!failing.add(rule == null ? reason.substring(reason.indexOf(':')) : rule)) {
           continue;
         }
@@ -337,12 +339,11 @@ public final class Rulebook implements AutoCloseable {
 
   private Decision decide(Lead lead, boolean withClocks) {
     Objects.requireNonNull(lead, "lead");
-    FiringRule firing = new FiringRule();
-    return compiled.decide(firing, stages -> decide(lead, withClocks, firing, stages));
+    return compiled.decide(stages -> decide(lead, withClocks, stages));
   }
 
-  private Decision decide(
-      Lead lead, boolean withClocks, FiringRule firing, CompiledRules.Stages stages) {
+  private Decision decide(Lead lead, boolean withClocks, CompiledRules.Stages stages) {
+    Supplier<String> firing = stages.firingRule();
     ScoreSheet fit = new ScoreSheet(Concern.FIT, firing);
     ScoreSheet engagement = new ScoreSheet(Concern.ENGAGEMENT, firing);
     stages.run(Stage.SCORING, Map.of("fit", fit, "engagement", engagement), lead);
@@ -389,33 +390,5 @@ public final class Rulebook implements AutoCloseable {
   @Override
   public String toString() {
     return "Rulebook[" + folder + ", " + version + "]";
-  }
-
-  /**
-   * Tells the sheets which rule is writing on them, so rule files need not pass their own name and
-   * a rule's name is always the reason recorded.
-   */
-  private static final class FiringRule extends DefaultAgendaEventListener
-      implements Supplier<String> {
-
-    private String name;
-
-    @Override
-    public void beforeMatchFired(BeforeMatchFiredEvent event) {
-      name = event.getMatch().getRule().getName();
-    }
-
-    @Override
-    public void afterMatchFired(AfterMatchFiredEvent event) {
-      name = null;
-    }
-
-    @Override
-    public String get() {
-      if (name == null) {
-        throw new IllegalStateException("sheets are written on only from a rule's consequence");
-      }
-      return name;
-    }
   }
 }
