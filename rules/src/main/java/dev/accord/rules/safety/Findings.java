@@ -20,6 +20,22 @@ final class Findings {
     this.text = text;
   }
 
+  private int[] lineStarts;
+
+  /** Where the line (1-based) starts in the text; -1 past its end. */
+  int lineStart(int line) {
+    if (lineStarts == null) {
+      lineStarts =
+          java.util.stream.IntStream.concat(
+                  java.util.stream.IntStream.of(0),
+                  java.util.stream.IntStream.range(0, text.length())
+                      .filter(i -> text.charAt(i) == '\n')
+                      .map(i -> i + 1))
+              .toArray();
+    }
+    return line >= 1 && line <= lineStarts.length ? lineStarts[line - 1] : -1;
+  }
+
   /** The rule file's text as written. */
   String text() {
     return text;

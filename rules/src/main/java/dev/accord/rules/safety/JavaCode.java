@@ -3,10 +3,18 @@ package dev.accord.rules.safety;
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -19,6 +27,15 @@ import java.util.regex.Pattern;
 final class JavaCode {
 
   private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\+u");
+
+  private static final Pattern NUMBER = Pattern.compile("-?\\d{1,18}");
+  private static final Pattern QUOTED = Pattern.compile("\"[^\"\\\\\\r\\n]*\"");
+  private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
+  private static final Pattern SHEET_CALL =
+      Pattern.compile(
+          "\\s*([a-z][A-Za-z0-9]*)\\.([a-z][A-Za-z0-9]*)\\((-?\\d{1,9}|\"[^\"\\\\\\r\\n]*\")\\);\\s*");
+  private static final Set<String> KEYWORDS =
+      Set.of("null", "true", "false", "this", "super", "new", "class", "instanceof");
 
   private static final ThreadLocal<JavaParser> PARSER =
       ThreadLocal.withInitial(
@@ -35,6 +52,15 @@ final class JavaCode {
     Optional<CodeCheck.Refusal> escaped = escaped(expression);
     if (escaped.isPresent()) {
       return List.of(escaped.get());
+    }
+    // Most of a table's conditions are a field and a literal: read without the parser, they are
+    // the same name and value it would give.
+    String plain = expression.strip();
+    if (NUMBER.matcher(plain).matches() || QUOTED.matcher(plain).matches()) {
+      return List.of();
+    }
+    if (NAME.matcher(plain).matches() && !KEYWORDS.contains(plain)) {
+      return CodeCheck.ofCondition(new NameExpr(plain), names);
     }
     ParseResult<Expression> parsed = PARSER.get().parseExpression(expression);
     if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
@@ -60,6 +86,24 @@ final class JavaCode {
     Optional<CodeCheck.Refusal> escaped = escaped(statements);
     if (escaped.isPresent()) {
       return List.of(escaped.get());
+    }
+    // A table's actions are mostly one call of a sheet with one literal: built without the parser,
+    // it is the same tree the parser would give.
+    Matcher call = SHEET_CALL.matcher(statements);
+    if (call.matches()) {
+      Expression argument =
+          call.group(3).startsWith("\"")
+              ? new StringLiteralExpr(call.group(3).substring(1, call.group(3).length() - 1))
+              : new IntegerLiteralExpr(call.group(3));
+      return CodeCheck.ofConsequence(
+          new BlockStmt(
+              NodeList.nodeList(
+                  new ExpressionStmt(
+                      new MethodCallExpr(
+                          new NameExpr(call.group(1)),
+                          call.group(2),
+                          NodeList.nodeList(argument))))),
+          names);
     }
     ParseResult<BlockStmt> parsed = PARSER.get().parseBlock("{" + statements + "\n}");
     if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {

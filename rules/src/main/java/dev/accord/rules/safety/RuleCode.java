@@ -180,10 +180,7 @@ public final class RuleCode {
    * without the blank lines after it.
    */
   private int lineWhere(String code, int thenLine) {
-    int from = 0;
-    for (int line = 1; line < thenLine && from >= 0; line++) {
-      from = findings.text().indexOf('\n', from) + 1;
-    }
+    int from = findings.lineStart(thenLine);
     String start = code.strip();
     start = start.substring(0, Math.min(start.length(), 40));
     int at = start.isEmpty() || from < 0 ? -1 : findings.text().indexOf(start, from);
