@@ -20,7 +20,6 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,7 +30,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 /**
  * Holds the rulebook every lead is decided by, and keeps it in step with the rulebook folder: a
@@ -62,10 +60,6 @@ public class LiveRulebook {
   // Compiles at startup before the compiler runs at full speed (docs/benchmarks.md, section 4).
   private static final int WARM_UP_COMPILES = 3;
 
-  // Files the rulebook is made of; a rollback replaces them and leaves the guide and others alone.
-  private static final List<String> RULEBOOK_FILES =
-      List.of(".drl", ".csv", ".xlsx", ".xls", ".yaml");
-
   private volatile Rulebook rulebook;
   private volatile RulebookStatus status;
   private final AtomicLong attempts = new AtomicLong();
@@ -78,7 +72,7 @@ public class LiveRulebook {
   @PostConstruct
   void compile() {
     published = new PublishedRulebooks(settings.rulebookStore());
-    folderFingerprint = fingerprint(settings.rulebookFolder());
+    folderFingerprint = RulebookFolder.fingerprint(settings.rulebookFolder());
     Instant now = clock.instant();
     try {
       Rulebook compiled = Rulebook.compile(settings.rulebookFolder(), false, settings.ruleBudget());
@@ -176,7 +170,7 @@ public class LiveRulebook {
    */
   void reloadIfChanged() {
     try {
-      String now = fingerprint(settings.rulebookFolder());
+      String now = RulebookFolder.fingerprint(settings.rulebookFolder());
       if (now.equals(folderFingerprint)) {
         return;
       }
@@ -192,32 +186,9 @@ public class LiveRulebook {
     return reload(savedToFolder(), false);
   }
 
-  /**
-   * Who published a version found in the folder: whoever saved it there, as the file system knows
-   * the owner of the file saved last.
-   */
+  /** Who published a version found in the folder (see {@link RulebookFolder#savedBy}). */
   private String savedToFolder() {
-    Path folder = settings.rulebookFolder();
-    try (Stream<Path> files = Files.walk(folder)) {
-      Optional<Path> newest =
-          files
-              .filter(Files::isRegularFile)
-              .max(
-                  java.util.Comparator.comparing(
-                      file -> {
-                        try {
-                          return Files.getLastModifiedTime(file);
-                        } catch (IOException e) {
-                          throw new UncheckedIOException(e);
-                        }
-                      }));
-      if (newest.isPresent()) {
-        return "folder (saved by " + Files.getOwner(newest.get()).getName() + ")";
-      }
-    } catch (IOException | UncheckedIOException | UnsupportedOperationException e) {
-      LOG.log(Level.FINE, "Cannot tell who saved the rulebook folder", e);
-    }
-    return "folder";
+    return RulebookFolder.savedBy(settings.rulebookFolder());
   }
 
   /**
@@ -364,48 +335,11 @@ public class LiveRulebook {
   private void putBack(String version, Path kept) {
     Path folder = settings.rulebookFolder();
     try {
-      try (Stream<Path> current = Files.walk(folder)) {
-        for (Path file : current.filter(Files::isRegularFile).toList()) {
-          String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-          if (RULEBOOK_FILES.stream().anyMatch(name::endsWith)) {
-            Files.delete(file);
-          }
-        }
-      }
-      try (Stream<Path> files = Files.walk(kept)) {
-        for (Path file : files.filter(Files::isRegularFile).toList()) {
-          Path target = folder.resolve(kept.relativize(file).toString());
-          Files.createDirectories(target.getParent());
-          Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
+      RulebookFolder.replaceWith(folder, kept);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write version " + version + " into " + folder, e);
     }
-    folderFingerprint = fingerprint(folder);
-  }
-
-  /** Names, sizes and modification times of every file under the folder: cheap to compare. */
-  private static String fingerprint(Path folder) {
-    if (!Files.isDirectory(folder)) {
-      return "missing";
-    }
-    try (Stream<Path> files = Files.walk(folder)) {
-      StringBuilder print = new StringBuilder();
-      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-        print
-            .append(folder.relativize(file))
-            .append(':')
-            .append(Files.size(file))
-            .append(':')
-            .append(Files.getLastModifiedTime(file).toMillis())
-            .append('\n');
-      }
-      return print.toString();
-    } catch (IOException | UncheckedIOException e) {
-      // A file deleted while we looked: the next look sees the folder settled.
-      return "unreadable:" + e;
-    }
+    folderFingerprint = RulebookFolder.fingerprint(folder);
   }
 
   /** Puts a rulebook live; the one it replaces lets go of the sessions it kept. */
