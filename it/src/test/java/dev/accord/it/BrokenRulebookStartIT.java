@@ -22,7 +22,7 @@ class BrokenRulebookStartIT {
 
   private static final Path RULEBOOK = Path.of("target", "broken-start-rulebook");
 
-  private final SeparateServer server = new SeparateServer(RULEBOOK);
+  private final SeparateServer server = new SeparateServer(RULEBOOK).fresh();
   private final AccordClient accord = new AccordClient(8080 + SeparateServer.PORT_OFFSET);
 
   @AfterEach

@@ -49,7 +49,7 @@ class ChannelsCrashIT {
   private static final int MAILS = 60;
   private static final int ROWS = 100;
 
-  private final SeparateServer server = new SeparateServer();
+  private final SeparateServer server = new SeparateServer().fresh();
   private final AccordClient accord = new AccordClient(8080 + SeparateServer.PORT_OFFSET);
 
   @AfterEach

@@ -27,7 +27,7 @@ class CrashRecoveryIT {
   private static final List<String> AMERICAS_REPS =
       List.of("lucas.silva", "maria.gonzalez", "tom.becker");
 
-  private final SeparateServer server = new SeparateServer();
+  private final SeparateServer server = new SeparateServer().fresh();
   private final AccordClient accord = new AccordClient(8080 + SeparateServer.PORT_OFFSET);
 
   @AfterEach

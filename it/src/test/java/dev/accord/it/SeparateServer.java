@@ -67,6 +67,16 @@ final class SeparateServer {
   }
 
   /**
+   * Starts the server's data afresh (database, broker journal, published rulebooks): each test
+   * begins where a new installation would, whatever an earlier run or test left; crashes and
+   * restarts within the test keep the data, as they must.
+   */
+  SeparateServer fresh() {
+    Folders.delete(baseDir.resolve("data"));
+    return this;
+  }
+
+  /**
    * A second node of the server Arquillian manages, as a cluster would run it: the same settings,
    * rulebook and database (the IT server's H2 serves it to other processes), its own broker, folder
    * and ports (offset {@link #PORT_OFFSET}).

@@ -39,7 +39,7 @@ class SlaCrashIT {
       new GreenMailExtension(
           new ServerSetup(SeparateServer.SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
-  private final SeparateServer server = new SeparateServer();
+  private final SeparateServer server = new SeparateServer().fresh();
   private final AccordClient accord = new AccordClient(8080 + SeparateServer.PORT_OFFSET);
 
   @AfterEach
