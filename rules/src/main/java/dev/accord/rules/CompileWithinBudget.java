@@ -1,7 +1,9 @@
 package dev.accord.rules;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -21,7 +23,19 @@ final class CompileWithinBudget {
 
   private CompileWithinBudget() {}
 
+  // Compiles that ran past their budget and are still running: Java cannot stop them, so no new
+  // compile starts beside them to use the same memory and processors.
+  private static final Set<Thread> ABANDONED = ConcurrentHashMap.newKeySet();
+
   static Rulebook run(Duration budget, Compile compile) throws RulebookRejectedException {
+    ABANDONED.removeIf(thread -> !thread.isAlive());
+    if (!ABANDONED.isEmpty()) {
+      throw RulebookRejectedException.of(
+          ".",
+          0,
+          "an earlier compile that ran past its budget is still running and cannot be stopped"
+              + " before it ends; try again in a minute");
+    }
     CompletableFuture<Rulebook> result = new CompletableFuture<>();
     Thread worker =
         new Thread(
@@ -39,6 +53,7 @@ final class CompileWithinBudget {
       return result.get(budget.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException overran) {
       worker.interrupt();
+      ABANDONED.add(worker);
       result.thenAccept(Rulebook::close);
       throw RulebookRejectedException.of(
           ".",

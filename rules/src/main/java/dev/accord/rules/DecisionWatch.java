@@ -26,8 +26,8 @@ import org.kie.api.runtime.KieSession;
  */
 final class DecisionWatch implements Supplier<String> {
 
-  // The clock and the facts are looked at every eighth firing (and after every stage): a firing
-  // costs microseconds, so a decision overruns its budget by a few at most.
+  // The clock is looked at every eighth firing (and after every stage): a firing costs
+  // microseconds, so a decision overruns its budget by a few at most.
   private static final int CHECK_EVERY = 7;
 
   // After this many firings in one decision, who updates facts is counted.
@@ -80,9 +80,7 @@ final class DecisionWatch implements Supplier<String> {
         public void afterMatchFired(AfterMatchFiredEvent event) {
           lastFired = firing;
           firing = null;
-          if ((firings & CHECK_EVERY) == 0) {
-            checkFacts();
-          }
+          checkFacts();
         }
       };
 

@@ -20,7 +20,7 @@ import java.util.Objects;
 public record RuleBudget(Duration decision, Duration compile, int firings, int facts) {
 
   public static final RuleBudget DEFAULT =
-      new RuleBudget(Duration.ofSeconds(2), Duration.ofSeconds(30), 10_000, 100);
+      new RuleBudget(Duration.ofSeconds(2), Duration.ofSeconds(30), 10_000, 20);
 
   public RuleBudget {
     Objects.requireNonNull(decision, "decision");

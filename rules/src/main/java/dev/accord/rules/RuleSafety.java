@@ -14,6 +14,9 @@ final class RuleSafety {
   /** The longest rule name a receipt stores (lead_reason.rule_name). */
   static final int RULE_NAME_MAX = RuleCode.RULE_NAME_MAX;
 
+  /** The most rules a rulebook may have: compiling 20,000 takes longer than a compile's budget. */
+  static final int MAX_RULES = 5_000;
+
   private RuleSafety() {}
 
   /**
@@ -22,8 +25,25 @@ final class RuleSafety {
    */
   static List<DrlSource> checked(List<DrlSource> files, List<RulebookProblem> problems) {
     List<DrlSource> checked = new ArrayList<>();
+    int rules = 0;
     for (DrlSource file : files) {
-      RuleCode.Checked result = RuleCode.check(file.drl());
+      RuleCode.Checked result;
+      try {
+        result = RuleCode.check(file.drl());
+      } catch (RuntimeException | StackOverflowError unreadable) {
+        // What the parsers cannot take (an unexpected construct, nesting deeper than their stack)
+        // is refused like anything else not understood.
+        problems.add(
+            new RulebookProblem(
+                file.path(),
+                0,
+                "this file cannot be checked ("
+                    + unreadable.getClass().getSimpleName()
+                    + "); look for very deep nesting or a construct rules do not use"));
+        checked.add(file);
+        continue;
+      }
+      rules += result.rules();
       for (RuleCode.SyntaxError error : result.syntaxErrors()) {
         problems.add(
             new RulebookProblem(
@@ -37,6 +57,17 @@ final class RuleSafety {
       }
       checked.add(
           new DrlSource(file.path(), file.resource(), result.compiledText(), file.sourceLines()));
+    }
+    if (rules > MAX_RULES) {
+      problems.add(
+          new RulebookProblem(
+              ".",
+              0,
+              "the rulebook has "
+                  + rules
+                  + " rules; a rulebook has at most "
+                  + MAX_RULES
+                  + " (the demo has about 300), so that a change compiles within its budget"));
     }
     return checked;
   }

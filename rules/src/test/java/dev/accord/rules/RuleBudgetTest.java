@@ -87,7 +87,7 @@ class RuleBudgetTest {
     assertThatThrownBy(() -> rulebook.decide(lead("CEO", 10, "DE", null, null)))
         .isInstanceOf(RuleBudgetExceededException.class)
         .hasMessage(
-            "rule \"Scores breed scores\" inserted more than 100 facts for one lead and was"
+            "rule \"Scores breed scores\" inserted more than 20 facts for one lead and was"
                 + " stopped");
   }
 
@@ -121,7 +121,8 @@ class RuleBudgetTest {
   }
 
   @Test
-  void aCompileThatRunsPastItsBudgetIsRejectedAndTheRulesLiveBeforeKeepDeciding() throws Exception {
+  void aCompileThatRunsPastItsBudgetIsRejectedTheLiveRulesKeepDecidingAndNoCompileStartsBesideIt()
+      throws Exception {
     Rulebook live = Rulebook.compile(DemoRulebook.folder());
     RuleBudget tight = new RuleBudget(Duration.ofMillis(200), Duration.ofMillis(1), 10_000, 100);
 
@@ -138,6 +139,45 @@ class RuleBudgetTest {
                                 + " ms and was stopped; look for rules that fire again and again or"
                                 + " conditions that join many facts")));
     assertThat(live.decide(lead("CEO", 1500, "DE", "referral", "demo")).team()).contains("emea");
+    // The abandoned compile runs on until it ends; no compile starts beside it meanwhile.
+    assertThatThrownBy(() -> Rulebook.compile(DemoRulebook.folder()))
+        .isInstanceOfSatisfying(
+            RulebookRejectedException.class,
+            rejected ->
+                assertThat(rejected.problems())
+                    .extracting(RulebookProblem::reason)
+                    .containsExactly(
+                        "an earlier compile that ran past its budget is still running and cannot"
+                            + " be stopped before it ends; try again in a minute"));
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      if (thread.getName().equals("accord-rulebook-compile")) {
+        thread.join();
+      }
+    }
+    assertThat(Rulebook.compile(DemoRulebook.folder()).version()).isEqualTo(live.version());
+  }
+
+  @Test
+  void aRulebookOfMoreRulesThanACompileCanTakeIsRefusedBeforeTheEngineCompilesIt()
+      throws Exception {
+    StringBuilder rules = new StringBuilder(SCORING);
+    for (int i = 0; i <= RuleSafety.MAX_RULES; i++) {
+      rules.append("rule \"Rule ").append(i).append("\" when Lead( ) then fit.award(1); end\n");
+    }
+    write(work, rules.toString());
+
+    assertThatThrownBy(() -> Rulebook.compile(work))
+        .isInstanceOfSatisfying(
+            RulebookRejectedException.class,
+            rejected ->
+                assertThat(rejected.problems())
+                    .containsExactly(
+                        new RulebookProblem(
+                            ".",
+                            0,
+                            "the rulebook has 5001 rules; a rulebook has at most 5000 (the demo"
+                                + " has about 300), so that a change compiles within its"
+                                + " budget")));
   }
 
   private static void write(Path folder, String drl) throws IOException {

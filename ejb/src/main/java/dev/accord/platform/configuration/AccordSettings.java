@@ -242,7 +242,7 @@ public class AccordSettings {
   int maxFirings;
 
   @Inject
-  @ConfigProperty(name = "accord.rulebook.max-inserted-facts", defaultValue = "100")
+  @ConfigProperty(name = "accord.rulebook.max-inserted-facts", defaultValue = "20")
   int maxInsertedFacts;
 
   @Inject

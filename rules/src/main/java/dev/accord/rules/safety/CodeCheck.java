@@ -66,6 +66,9 @@ final class CodeCheck {
 
   private static final Set<String> ENGINE = Set.of("drools", "kcontext");
 
+  // Each adds to what the decision's later rules join over.
+  static final int MAX_FACT_OPERATIONS = 3;
+
   static final String VOCABULARY =
       "; a rule may use the fields of Lead, Scores, Graded and Routed, its stage's sheets, the"
           + " enums Grade, Side, Activity and Recipient, BusinessTime, literals, and the String,"
@@ -74,6 +77,7 @@ final class CodeCheck {
   private final boolean consequence;
   private final Names names;
   private final Map<String, Class<?>> locals = new HashMap<>();
+  private int factOperations;
   private final List<Refusal> refusals = new ArrayList<>();
 
   private CodeCheck(boolean consequence, Names names) {
@@ -278,6 +282,13 @@ final class CodeCheck {
           consequence
               ? FACT_OPERATIONS.contains(name)
               : names.fact() != null && AllowList.factMethod(names.fact(), name);
+      if (allowed && consequence && ++factOperations == MAX_FACT_OPERATIONS + 1) {
+        refuse(
+            call,
+            "a consequence inserts, updates or deletes at most "
+                + MAX_FACT_OPERATIONS
+                + " facts; a decision works on its lead, scores, grade and team");
+      }
       if (!allowed) {
         refuse(call, "'" + name + "(…)' is not a method rules may call" + VOCABULARY);
       }

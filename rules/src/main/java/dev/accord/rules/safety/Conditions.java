@@ -107,13 +107,14 @@ final class Conditions {
       findings.refuse(pattern, "annotations and windows are not for rules");
     }
     Optional<Class<?>> type =
-        AllowList.allowedClass(pattern.getObjectType().strip())
+        Optional.ofNullable(pattern.getObjectType())
+            .flatMap(name -> AllowList.allowedClass(name.strip()))
             .filter(AllowList.FACTS::containsValue);
     if (type.isEmpty()) {
       findings.refuse(
           pattern,
           "'"
-              + pattern.getObjectType()
+              + (pattern.getObjectType() == null ? pattern.getText() : pattern.getObjectType())
               + "' is not a fact rules may match; the facts are Lead, Scores, Graded and Routed");
       return;
     }

@@ -4,6 +4,7 @@ import dev.accord.rules.lead.TextPattern;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.drools.drl.ast.descr.AttributeDescr;
 import org.drools.drl.ast.descr.BaseDescr;
@@ -43,9 +44,10 @@ public final class RuleCode {
    *     the engine
    * @param refusals what rules may not do, with its line
    * @param compiledText the text to hand to the engine when both lists are empty
+   * @param rules how many rules the text holds
    */
   public record Checked(
-      List<SyntaxError> syntaxErrors, List<Refusal> refusals, String compiledText) {
+      List<SyntaxError> syntaxErrors, List<Refusal> refusals, String compiledText, int rules) {
 
     public boolean passed() {
       return syntaxErrors.isEmpty() && refusals.isEmpty();
@@ -64,13 +66,17 @@ public final class RuleCode {
 
   /** Checks the rule language text of one file. */
   public static Checked check(String drl) {
+    Optional<Refusal> tooBig = TextSize.whyTooBig(drl);
+    if (tooBig.isPresent()) {
+      return new Checked(List.of(), List.of(tooBig.get()), drl, 0);
+    }
     DrlParser parser = new DrlParser();
     PackageDescr pkg;
     try {
       pkg = parser.parse(false, drl);
     } catch (DroolsParserException unreadable) {
       return new Checked(
-          List.of(new SyntaxError(0, String.valueOf(unreadable.getMessage()))), List.of(), drl);
+          List.of(new SyntaxError(0, String.valueOf(unreadable.getMessage()))), List.of(), drl, 0);
     }
     if (parser.hasErrors() || pkg == null) {
       List<SyntaxError> errors = new ArrayList<>();
@@ -81,14 +87,15 @@ public final class RuleCode {
       if (errors.isEmpty()) {
         errors.add(new SyntaxError(0, "the file cannot be read as rules"));
       }
-      return new Checked(errors, List.of(), drl);
+      return new Checked(errors, List.of(), drl, 0);
     }
     RuleCode check = new RuleCode(drl);
     check.packageLevel(pkg);
     for (RuleDescr rule : pkg.getRules()) {
       check.rule(rule);
     }
-    return new Checked(List.of(), check.findings.refusals(), check.findings.rewritten());
+    return new Checked(
+        List.of(), check.findings.refusals(), check.findings.rewritten(), pkg.getRules().size());
   }
 
   private void packageLevel(PackageDescr pkg) {
@@ -152,6 +159,9 @@ public final class RuleCode {
               + rule.getName().length()
               + " characters; a lead's receipt stores at most "
               + RULE_NAME_MAX);
+    }
+    if (rule.getParentName() != null) {
+      refuse(rule, "'extends' is not for rules: a rule stands on its own conditions");
     }
     if (!rule.getAnnotations().isEmpty()) {
       refuse(rule, "annotations (@…) are not for rules");
