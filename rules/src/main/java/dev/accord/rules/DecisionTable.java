@@ -45,6 +45,21 @@ final class DecisionTable {
       throws RulebookRejectedException {
     InputType type =
         table.path().toLowerCase(Locale.ROOT).endsWith(".csv") ? InputType.CSV : InputType.XLS;
+    if (table.content().length > SpreadsheetLimits.MAX_BYTES) {
+      throw RulebookRejectedException.of(
+          table.path(),
+          0,
+          "the table has "
+              + table.content().length
+              + " bytes; a decision table has at most "
+              + SpreadsheetLimits.MAX_BYTES);
+    }
+    if (type == InputType.XLS) {
+      List<RulebookProblem> limits = SpreadsheetLimits.problems(table);
+      if (!limits.isEmpty()) {
+        throw new RulebookRejectedException(limits);
+      }
+    }
     DefaultRuleSheetListener rules = new DefaultRuleSheetListener();
     TableCells cells = new TableCells(table.path(), columns);
     String drl;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -48,6 +49,11 @@ final class Scenarios {
 
   private Scenarios() {}
 
+  // Every scenario runs on every change: a thousand examples, each as long as a lead, keep a
+  // change's check within its budget.
+  static final int MAX_SCENARIOS = 1_000;
+  static final int MAX_VALUE = 1_000;
+
   /** Every scenario that does not hold, as a problem on its line. */
   static List<RulebookProblem> check(RuleFile file, Rulebook rulebook) {
     List<RulebookProblem> problems = new ArrayList<>();
@@ -71,8 +77,37 @@ final class Scenarios {
       if (!problems.isEmpty()) {
         return problems;
       }
+      int scenarios = 0;
       for (CSVRecord row : rows) {
         int line = (int) row.getParser().getCurrentLineNumber();
+        if (++scenarios > MAX_SCENARIOS) {
+          problems.add(
+              new RulebookProblem(
+                  file.path(),
+                  line,
+                  "the file has more than "
+                      + MAX_SCENARIOS
+                      + " scenarios; keep the examples that matter, so every change is checked"
+                      + " within its budget"));
+          break;
+        }
+        Optional<String> tooLong =
+            values(row).entrySet().stream()
+                .filter(value -> value.getValue() != null && value.getValue().length() > MAX_VALUE)
+                .map(Map.Entry::getKey)
+                .findFirst();
+        if (tooLong.isPresent()) {
+          problems.add(
+              new RulebookProblem(
+                  file.path(),
+                  line,
+                  "'"
+                      + tooLong.get()
+                      + "' has more than "
+                      + MAX_VALUE
+                      + " characters; a scenario's values are as long as a lead's"));
+          continue;
+        }
         problems.addAll(check(file.path(), line, values(row), rulebook));
       }
     } catch (IOException | IllegalArgumentException | IllegalStateException e) {

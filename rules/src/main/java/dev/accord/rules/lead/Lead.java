@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Lead {
 
   // One per word list a rule names; rulebooks hold a handful.
+  private static final int MAX_WORD_LISTS = 10_000;
   private static final Map<String, WordList> WORD_LISTS = new ConcurrentHashMap<>();
 
   private final String email;
@@ -117,9 +118,20 @@ public final class Lead {
    * not "Overhead Manager". What a point table's title column writes.
    */
   public boolean titleMentions(String words) {
-    return title != null
-        && words != null
-        && WORD_LISTS.computeIfAbsent(words, WordList::of).isIn(foldedTitle);
+    return title != null && words != null && wordList(words).isIn(foldedTitle);
+  }
+
+  // Word lists come from rule files (the allow-list takes only literals); a cap keeps a long run
+  // of reloads from growing the cache.
+  private static WordList wordList(String words) {
+    WordList found = WORD_LISTS.get(words);
+    if (found != null) {
+      return found;
+    }
+    if (WORD_LISTS.size() >= MAX_WORD_LISTS) {
+      WORD_LISTS.clear();
+    }
+    return WORD_LISTS.computeIfAbsent(words, WordList::of);
   }
 
   public Integer getEmployees() {

@@ -17,6 +17,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
@@ -65,6 +66,11 @@ final class CodeCheck {
       Set.of("insert", "insertLogical", "update", "delete", "retract");
 
   private static final Set<String> ENGINE = Set.of("drools", "kcontext");
+
+  // The vocabulary's methods that read words to look for: they are compiled and kept for reuse, so
+  // the words must be the rule's own.
+  private static final Set<String> TEXT_ARGUMENTS = Set.of("titleMentions");
+  static final int MAX_WORDS_LITERAL = 2_000;
 
   // Each adds to what the decision's later rules join over.
   static final int MAX_FACT_OPERATIONS = 3;
@@ -315,7 +321,22 @@ final class CodeCheck {
         }
       }
     }
+    if (TEXT_ARGUMENTS.contains(name) && !isShortLiteral(call)) {
+      refuse(
+          call,
+          "'"
+              + name
+              + "' takes its words as text in quotes, of at most "
+              + MAX_WORDS_LITERAL
+              + " characters (the words a rule looks for are the rule's, not a lead's)");
+    }
     call.getArguments().forEach(this::expression);
+  }
+
+  private static boolean isShortLiteral(MethodCallExpr call) {
+    return call.getArguments().size() == 1
+        && call.getArgument(0) instanceof StringLiteralExpr literal
+        && literal.getValue().length() <= MAX_WORDS_LITERAL;
   }
 
   private void creation(ObjectCreationExpr creation) {
