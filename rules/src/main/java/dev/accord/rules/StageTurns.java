@@ -1,5 +1,6 @@
 package dev.accord.rules;
 
+import dev.accord.rules.safety.RuleCode;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -20,9 +21,7 @@ import org.drools.base.rule.RuleConditionElement;
  */
 final class StageTurns {
 
-  static final String OWN_GROUP =
-      "is not for rulebook rules: the folder a rule sits in decides when it runs (scoring, then"
-          + " grading, routing and sla), and a group of its own would keep it from running";
+  static final String OWN_GROUP = RuleCode.OWN_GROUP;
 
   private StageTurns() {}
 

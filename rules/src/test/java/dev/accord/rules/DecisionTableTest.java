@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -205,14 +204,7 @@ class DecisionTableTest {
   }
 
   private void copyDemoRulebook() throws IOException {
-    Path demo = DemoRulebook.folder();
-    try (Stream<Path> files = Files.walk(demo)) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
-        Path target = copy.resolve(demo.relativize(file).toString());
-        Files.createDirectories(target.getParent());
-        Files.copy(file, target);
-      }
-    }
+    DemoRulebook.copyTo(copy);
   }
 
   private void replace(String file, String text, String replacement) throws IOException {

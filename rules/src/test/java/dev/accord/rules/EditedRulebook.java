@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -23,15 +22,7 @@ final class EditedRulebook {
   }
 
   static EditedRulebook copyOfTheDemoIn(Path folder) throws IOException {
-    Path demo = DemoRulebook.folder();
-    try (Stream<Path> files = Files.walk(demo)) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
-        Path target = folder.resolve(demo.relativize(file).toString());
-        Files.createDirectories(target.getParent());
-        Files.copy(file, target);
-      }
-    }
-    return new EditedRulebook(folder);
+    return new EditedRulebook(DemoRulebook.copyTo(folder));
   }
 
   Path folder() {

@@ -5,10 +5,6 @@ import org.drools.drl.ast.descr.AttributeDescr;
 /** The attributes a rule (or a file, for all its rules) may have, and the values they may take. */
 final class RuleAttributes {
 
-  private static final String OWN_GROUP =
-      "is not for rulebook rules: the folder a rule sits in decides when it runs (scoring, then"
-          + " grading, routing and sla), and a group of its own would keep it from running";
-
   private RuleAttributes() {}
 
   static void check(AttributeDescr attribute, Findings findings) {
@@ -40,7 +36,7 @@ final class RuleAttributes {
         }
       }
       case "agenda-group", "auto-focus", "ruleflow-group" ->
-          findings.refuse(attribute, "'" + attribute.getName() + "' " + OWN_GROUP);
+          findings.refuse(attribute, "'" + attribute.getName() + "' " + RuleCode.OWN_GROUP);
       default ->
           findings.refuse(
               attribute,

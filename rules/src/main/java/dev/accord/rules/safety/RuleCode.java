@@ -31,6 +31,11 @@ public final class RuleCode {
   /** The longest rule name a receipt stores (lead_reason.rule_name). */
   public static final int RULE_NAME_MAX = 400;
 
+  /** Why a rule may not choose its own agenda group, ruleflow group or focus. */
+  public static final String OWN_GROUP =
+      "is not for rulebook rules: the folder a rule sits in decides when it runs (scoring, then"
+          + " grading, routing and sla), and a group of its own would keep it from running";
+
   /** One place in the text the check refuses: the line (1-based) of the text and why. */
   public record Refusal(int line, String reason) {}
 
